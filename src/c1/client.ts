@@ -1,0 +1,226 @@
+import type { Auth } from '../config/connection.js';
+import type { Tenant } from '../config/tenant.js';
+import type { HttpResponse, Transport } from '../net/http.js';
+import { tokenRequest, type TokenDeps } from './auth.js';
+import { bodyMessage, C1Error, excerpt, statusText } from './errors.js';
+import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
+import type { ClientFields, PersonalClient } from './types.js';
+
+export interface C1ClientOptions {
+  readonly tenant: Tenant;
+  readonly auth: Auth;
+  readonly transport: Transport;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly tokenDeps: TokenDeps;
+  /** `core.debug`: method, path, status and duration of each request; never headers or bodies. */
+  readonly debug: (line: string) => void;
+}
+
+interface Call {
+  /** What the error message calls this request: "Update of personal client 'blue-whale'". */
+  readonly what: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly json?: unknown;
+  readonly form?: Readonly<Record<string, string>>;
+  readonly bearer: boolean;
+  /** Runner-IP detection asks once, with its own short timeout and cancellation (the quorum is its redundancy). */
+  readonly once?: { readonly timeoutMs: number; readonly signal: AbortSignal };
+}
+
+export interface ListPage {
+  readonly list: readonly PersonalClient[];
+  readonly nextPageToken: string;
+}
+
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+export class C1Client {
+  private token: Promise<string> | undefined;
+
+  constructor(private readonly options: C1ClientOptions) {}
+
+  /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+  accessToken(): Promise<string> {
+    const auth = this.options.auth;
+    if (auth.kind === 'token') return Promise.resolve(auth.token);
+    this.token ??= this.mint(auth);
+    return this.token;
+  }
+
+  private async mint(auth: Exclude<Auth, { kind: 'token' }>): Promise<string> {
+    const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+    const body = await this.call(
+      { what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false },
+      request.what
+    );
+    const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+    if (token === undefined) {
+      throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+    }
+    this.options.tokenDeps.mask(token);
+    return token;
+  }
+
+  /** listPage reads one page of the caller's personal clients. */
+  async listPage(pageToken: string): Promise<ListPage> {
+    const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+    const body = await this.call({ what: 'List of personal clients', method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+    const list = isObject(body) ? body.list : undefined;
+    if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
+      throw new C1Error(`C1's List of personal clients answered 200 with a body that is not a list.`, 200, false);
+    }
+    return {
+      list: (list ?? []),
+      nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+    };
+  }
+
+  /** get reads one credential by its id. */
+  async get(id: string): Promise<PersonalClient> {
+    const what = `Get of personal client '${id}'`;
+    return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+  }
+
+  /**
+   * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+   * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+   */
+  async update(id: string, client: ClientFields, mask: readonly string[]): Promise<PersonalClient> {
+    const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+    const body = await this.call({ what, method: 'POST', path: clientPath(id), json: { client, updateMask: mask.join(',') }, bearer: true });
+    return expectClient(what, body);
+  }
+
+  /** testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection. */
+  async testSourceIp(once: { timeoutMs: number; signal: AbortSignal }): Promise<string> {
+    const what = 'test-source-ip';
+    const body = await this.call({ what, method: 'POST', path: '/api/v1/settings/session/test-source-ip', json: {}, bearer: true, once });
+    if (!isObject(body) || typeof body.checkedIp !== 'string') throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+    return body.checkedIp;
+  }
+
+  private async call(call: Call, tokenWhat?: string): Promise<unknown> {
+    const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+      const bearer = call.bearer ? await this.accessToken() : undefined;
+      const started = Date.now();
+      let response: HttpResponse;
+      try {
+        response = await this.send(call, bearer);
+      } catch (error) {
+        if (call.once?.signal.aborted === true) throw error;
+        this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+        const reason = describeNetworkError(error);
+        if (attempt >= maxAttempts) {
+          throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+        }
+        await this.wait(attempt, maxAttempts, reason, undefined);
+        continue;
+      }
+      this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+      if (response.status >= 200 && response.status < 300) return parseJson(call.what, response.body);
+
+      if (response.status === 401 && call.bearer) {
+        if (this.options.auth.kind === 'token') {
+          throw new C1Error(
+            `C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`,
+            401,
+            false
+          );
+        }
+        if (!renewed) {
+          // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+          renewed = true;
+          this.token = undefined;
+          attempt--;
+          continue;
+        }
+      }
+      const retryable = RETRYABLE_STATUSES.has(response.status);
+      if (retryable && attempt < maxAttempts) {
+        const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), new Date());
+        await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+        continue;
+      }
+      const message =
+        tokenWhat !== undefined
+          ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+          : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+      throw new C1Error(message, response.status, retryable);
+    }
+  }
+
+  private send(call: Call, bearer: string | undefined): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: string | undefined;
+    if (call.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(call.json);
+    } else if (call.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(call.form).toString();
+    }
+    if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
+    return this.options.transport({
+      method: call.method,
+      url: `${this.options.tenant.baseUrl}${call.path}`,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+      ...(call.once === undefined ? {} : { signal: call.once.signal })
+    });
+  }
+
+  private async wait(attempt: number, maxAttempts: number, reason: string, retryAfterMs: number | undefined): Promise<void> {
+    const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+    this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+    await this.options.retry.sleep(ms);
+  }
+}
+
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id: string): string {
+  if (id === '') throw new Error('internal: empty personal client id');
+  return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+
+function attempts(n: number): string {
+  return n > 1 ? ` after ${n} attempts` : '';
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parseJson(what: string, body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+  }
+}
+
+function expectClient(what: string, body: unknown): PersonalClient {
+  if (!isObject(body) || !isObject(body.client)) {
+    throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
+  }
+  return body.client;
+}
+
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === undefined ? error.message : `${code} (${error.message})`;
+  }
+  return String(error);
+}

@@ -1,0 +1,108 @@
+import { InputError } from './errors.js';
+import { parseDuration } from './durations.js';
+import { parseInteger } from './lists.js';
+import { Defaults, Env, Input } from './names.js';
+import { parseClientSecret, type ClientSecret } from './secret.js';
+import { parseClientId, parseTenant, tenantFromHost, type ClientId, type Tenant } from './tenant.js';
+
+/** Auth says how the action gets its bearer token. */
+export type Auth =
+  | { readonly kind: 'token'; readonly token: string; readonly caller: ClientId | undefined }
+  | { readonly kind: 'assertion'; readonly caller: ClientId; readonly secret: ClientSecret }
+  | { readonly kind: 'oidc'; readonly caller: ClientId; readonly audience: string };
+
+/** Connection is everything both steps need to reach C1: tenant, auth, retry budget and timeout. */
+export interface Connection {
+  readonly tenant: Tenant;
+  readonly auth: Auth;
+  readonly retryMaxAttempts: number;
+  readonly requestTimeoutMs: number;
+}
+
+export type ReadInput = (name: string) => string;
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** parseConnection resolves tenant and authentication per the contract's precedence rules. */
+export function parseConnection(read: ReadInput, env: Environment): Connection {
+  const token = read(Input.token).trim();
+  const clientIdText = read(Input.clientId).trim();
+  const secretText = read(Input.clientSecret).trim();
+  const audienceText = read(Input.oidcAudience).trim();
+
+  if (token !== '' && secretText !== '') {
+    throw new InputError(Input.clientSecret, 'cannot be combined with token (ambiguous: give one way to authenticate).');
+  }
+  if (secretText !== '' && clientIdText === '') {
+    throw new InputError(Input.clientSecret, 'needs client-id: the secret belongs to a client ID (<name>@<host>/pcc or /spc).');
+  }
+  const inputCaller = clientIdText === '' ? undefined : parseClientId(Input.clientId, clientIdText);
+  const envCallerText = (env[Env.clientId] ?? '').trim();
+  const envCaller = envCallerText === '' ? undefined : parseClientId(Env.clientId, envCallerText);
+  const tenant = resolveTenant(read(Input.tenant).trim(), inputCaller, envCaller, env);
+
+  const oidc = (caller: ClientId, secretFrom: string): Auth => {
+    if (env.ACTIONS_ID_TOKEN_REQUEST_URL === undefined || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN === undefined) {
+      throw new InputError(
+        secretFrom,
+        `${caller.value} is a workload federation (wfe) client ID, which needs a GitHub OIDC token, but ` +
+          'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job.'
+      );
+    }
+    return { kind: 'oidc', caller, audience: audienceText === '' ? tenant.hostname : audienceText };
+  };
+  const withSecret = (caller: ClientId, callerFrom: string, secret: string, secretFrom: string): Auth => {
+    if (caller.kind === 'wfe') {
+      if (secret !== '') throw new InputError(secretFrom, `is not used with a workload federation (wfe) client ID (${caller.value}); remove it.`);
+      return oidc(caller, callerFrom);
+    }
+    if (secret === '') {
+      throw new InputError(secretFrom, `is required with a ${caller.kind} client ID (${caller.value}).`);
+    }
+    return { kind: 'assertion', caller, secret: parseClientSecret(secretFrom, secret) };
+  };
+
+  let auth: Auth;
+  if (token !== '') {
+    auth = { kind: 'token', token, caller: inputCaller };
+  } else if (inputCaller !== undefined) {
+    auth = withSecret(inputCaller, Input.clientId, secretText, Input.clientSecret);
+  } else if ((env[Env.accessToken] ?? '').trim() !== '') {
+    auth = { kind: 'token', token: (env[Env.accessToken] ?? '').trim(), caller: envCaller };
+  } else if (envCaller !== undefined) {
+    auth = withSecret(envCaller, Env.clientId, (env[Env.clientSecret] ?? '').trim(), Env.clientSecret);
+  } else {
+    throw new InputError(
+      Input.token,
+      'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
+        '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.'
+    );
+  }
+  return {
+    tenant,
+    auth,
+    retryMaxAttempts: parseInteger(Input.retryMaxAttempts, read(Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
+    requestTimeoutMs: parseTimeout(read(Input.requestTimeout))
+  };
+}
+
+function parseTimeout(value: string): number {
+  if (value.trim() === '') return Defaults.requestTimeoutMs;
+  const ms = parseDuration(Input.requestTimeout, value);
+  if (ms > 300_000) throw new InputError(Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
+  return ms;
+}
+
+function resolveTenant(tenant: string, inputCaller: ClientId | undefined, envCaller: ClientId | undefined, env: Environment): Tenant {
+  if (tenant !== '') return parseTenant(Input.tenant, tenant);
+  if (inputCaller !== undefined) return tenantFromHost(Input.clientId, inputCaller.host);
+  const serverUrl = (env[Env.serverUrl] ?? '').trim();
+  if (serverUrl !== '') return parseTenant(Env.serverUrl, serverUrl);
+  const domain = (env[Env.tenantDomain] ?? '').trim();
+  if (domain !== '') return parseTenant(Env.tenantDomain, domain);
+  if (envCaller !== undefined) return tenantFromHost(Env.clientId, envCaller.host);
+  throw new InputError(
+    Input.tenant,
+    'could not tell which tenant to use: give tenant (acme, acme.conductor.one or https://host), or a client-id, ' +
+      'or set CONDUCTORONE_SERVER_URL, CONDUCTORONE_TENANT_DOMAIN or CONDUCTORONE_CLIENT_ID.'
+  );
+}

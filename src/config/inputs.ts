@@ -1,0 +1,304 @@
+import { parseCidr, unique } from '../net/cidr.js';
+import { parseAddress, type Address } from '../net/ip.js';
+import { parseConnection, type Connection, type Environment, type ReadInput } from './connection.js';
+import { parseDuration } from './durations.js';
+import { InputError, quote } from './errors.js';
+import { parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
+import { Defaults, FIELDS, Input, type Field } from './names.js';
+import { parseClientId } from './tenant.js';
+
+export type CidrMode = 'replace' | 'add' | 'remove';
+export type Cleanup = 'none' | 'restore' | 'lock';
+export type IpVersion = 'ipv4' | 'ipv6' | 'both';
+
+/** Target names the credential: its `id`, its full client ID (resolved through List), or the caller's own. */
+export type Target =
+  | { readonly kind: 'id'; readonly id: string }
+  | { readonly kind: 'clientId'; readonly clientId: string };
+
+/** CidrRequest is `allow-source-cidr`: explicit CIDRs, and whether `runner` was asked for. */
+export interface CidrRequest {
+  readonly cidrs: readonly string[];
+  readonly runner: boolean;
+}
+
+export interface RunnerIpConfig {
+  /** `runner-ip`, when given: used as is and detection is skipped. */
+  readonly given: readonly Address[] | undefined;
+  /** URLs, or `c1` for C1's own test-source-ip. */
+  readonly sources: readonly string[];
+  readonly version: IpVersion;
+  readonly quorum: number;
+  readonly ipv4Prefix: number;
+  readonly ipv6Prefix: number;
+  /** min(5 s, request-timeout): the other sources are the redundancy, so one slow source must not stall. */
+  readonly timeoutMs: number;
+}
+
+/** Config is every input of the main step, validated and typed. */
+export interface Config extends Connection {
+  readonly target: Target;
+  readonly displayName: string | undefined;
+  readonly scopedRoles: readonly string[] | undefined;
+  readonly allowSourceCidr: CidrRequest | undefined;
+  readonly cidrMode: CidrMode;
+  readonly allowUnrestricted: boolean;
+  /** The new expiry, from `expires-time` or `expires-in`. */
+  readonly expiresTime: Date | undefined;
+  readonly refreshWithinMs: number | undefined;
+  /** The fields to send: `update-mask`, or the fields whose inputs were given. */
+  readonly mask: readonly Field[];
+  readonly runnerIp: RunnerIpConfig;
+  readonly cleanup: Cleanup;
+  readonly lockCidr: readonly string[];
+  readonly dryRun: boolean;
+  readonly jobSummary: boolean;
+  /** Things worth a warning that are not errors (an input that has no effect). */
+  readonly warnings: readonly string[];
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/u;
+
+/** parseConfig turns every input of the main step into one Config, or throws the first InputError. */
+export function parseConfig(read: ReadInput, env: Environment, now: Date): Config {
+  const connection = parseConnection(read, env);
+  const cidrMode = parseChoice<CidrMode>(Input.cidrMode, read(Input.cidrMode), ['replace', 'add', 'remove'], 'replace');
+  const allowSourceCidr = parseCidrRequest(read(Input.allowSourceCidr));
+  const displayName = optional(read(Input.displayName));
+  const scopedRoles = parseRoles(read(Input.scopedRoles));
+  const expiresTime = parseExpiry(read(Input.expiresTime), read(Input.expiresIn), now);
+  const refreshWithinMs = parseRefreshWithin(read(Input.refreshWithin), expiresTime);
+  const allowUnrestricted = parseBoolean(Input.allowUnrestricted, read(Input.allowUnrestricted), false);
+  const given: Field[] = [];
+  if (displayName !== undefined) given.push('displayName');
+  if (scopedRoles !== undefined) given.push('scopedRoles');
+  if (allowSourceCidr !== undefined) given.push('allowSourceCidr');
+  if (expiresTime !== undefined) given.push('expiresTime');
+  const mask = parseMask(read(Input.updateMask), given);
+
+  if (cidrMode !== 'replace' && allowSourceCidr === undefined) {
+    throw new InputError(Input.cidrMode, `${cidrMode} needs allow-source-cidr: the CIDRs to ${cidrMode}.`);
+  }
+  if (mask.includes('allowSourceCidr') && allowSourceCidr === undefined && !allowUnrestricted) {
+    throw new InputError(
+      Input.updateMask,
+      'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
+        '"allow from anywhere"; set allow-unrestricted: true if that is really meant.'
+    );
+  }
+  if (
+    allowSourceCidr !== undefined &&
+    cidrMode === 'replace' &&
+    allowSourceCidr.cidrs.length === 0 &&
+    !allowSourceCidr.runner
+  ) {
+    throw new InputError(Input.allowSourceCidr, 'holds no CIDR.');
+  }
+
+  const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
+  const cleanup = parseChoice<Cleanup>(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
+  const warnings: string[] = [];
+  if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
+    warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
+  }
+  return {
+    ...connection,
+    target: parseTarget(read(Input.personalClientId), connection),
+    displayName,
+    scopedRoles,
+    allowSourceCidr,
+    cidrMode,
+    allowUnrestricted,
+    expiresTime,
+    refreshWithinMs,
+    mask,
+    runnerIp,
+    cleanup,
+    lockCidr: parseLockCidr(read(Input.lockCidr)),
+    dryRun: parseBoolean(Input.dryRun, read(Input.dryRun), false),
+    jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
+    warnings
+  };
+}
+
+function optional(value: string): string | undefined {
+  const v = value.trim();
+  return v === '' ? undefined : v;
+}
+
+function parseTarget(value: string, connection: Connection): Target {
+  const v = value.trim();
+  if (v === '') {
+    throw new InputError(Input.personalClientId, 'is required: the credential id (blue-whale-12345), its full client ID, or self.');
+  }
+  if (v === 'self') {
+    const caller = connection.auth.caller;
+    if (caller === undefined) {
+      throw new InputError(
+        Input.personalClientId,
+        'self needs to know the caller: give client-id (or set CONDUCTORONE_CLIENT_ID) with the personal (pcc) client ID in use.'
+      );
+    }
+    if (caller.kind !== 'pcc') {
+      throw new InputError(
+        Input.personalClientId,
+        `self means the caller's own personal credential, but the caller ${caller.value} is of kind ${caller.kind}, not pcc.`
+      );
+    }
+    return { kind: 'clientId', clientId: caller.value };
+  }
+  if (v.includes('@')) {
+    const parsed = parseClientId(Input.personalClientId, v);
+    if (parsed.kind !== 'pcc') {
+      throw new InputError(Input.personalClientId, `got ${quote(v)}; a personal client ID ends in /pcc.`);
+    }
+    return { kind: 'clientId', clientId: parsed.value };
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(v)) {
+    throw new InputError(Input.personalClientId, `got ${quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
+  }
+  return { kind: 'id', id: v };
+}
+
+function parseRoles(value: string): string[] | undefined {
+  const roles = unique(parseList(value));
+  for (const role of roles) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
+      throw new InputError(Input.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
+    }
+  }
+  return roles.length === 0 ? undefined : roles;
+}
+
+/** parseCidrList reads a list of CIDRs or IPs, deduplicated, with the 32-entry limit checked on the inputs. */
+export function parseCidrList(input: string, items: readonly string[]): string[] {
+  const cidrs = unique(items.map((item) => parseCidr(input, item)));
+  if (cidrs.length > Defaults.maxCidrs) {
+    throw new InputError(input, `holds ${cidrs.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
+  }
+  return cidrs;
+}
+
+function parseCidrRequest(value: string): CidrRequest | undefined {
+  const items = parseList(value);
+  if (items.length === 0) return undefined;
+  const runner = items.some((i) => i.toLowerCase() === 'runner');
+  return { cidrs: parseCidrList(Input.allowSourceCidr, items.filter((i) => i.toLowerCase() !== 'runner')), runner };
+}
+
+function parseLockCidr(value: string): string[] {
+  const items = parseList(value);
+  if (items.length === 0) return [Defaults.lockCidr];
+  if (items.some((i) => i.toLowerCase() === 'runner')) {
+    throw new InputError(Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
+  }
+  return parseCidrList(Input.lockCidr, items);
+}
+
+function parseExpiry(timeText: string, inText: string, now: Date): Date | undefined {
+  const time = timeText.trim();
+  const inValue = inText.trim();
+  if (time !== '' && inValue !== '') throw new InputError(Input.expiresIn, 'cannot be combined with expires-time; give one.');
+  if (inValue !== '') return new Date(now.getTime() + parseDuration(Input.expiresIn, inValue));
+  if (time === '') return undefined;
+  const at = RFC3339.test(time) ? new Date(time) : undefined;
+  if (at === undefined || Number.isNaN(at.getTime())) {
+    throw new InputError(Input.expiresTime, `got ${quote(time)}; expected RFC 3339 such as 2027-01-31T00:00:00Z.`);
+  }
+  if (at.getTime() <= now.getTime()) throw new InputError(Input.expiresTime, `got ${time}, which is not in the future.`);
+  return at;
+}
+
+function parseRefreshWithin(value: string, expiresTime: Date | undefined): number | undefined {
+  if (value.trim() === '') return undefined;
+  const ms = parseDuration(Input.refreshWithin, value);
+  if (expiresTime === undefined) throw new InputError(Input.refreshWithin, 'needs expires-time or expires-in: the expiry to refresh to.');
+  return ms;
+}
+
+function parseMask(value: string, given: readonly Field[]): Field[] {
+  const names = parseList(value);
+  if (names.length === 0) {
+    if (given.length === 0) {
+      throw new InputError(Input.updateMask, 'nothing to change: give at least one of display-name, scoped-roles, allow-source-cidr, expires-time or expires-in (or update-mask to clear a field).');
+    }
+    return [...given];
+  }
+  const mask: Field[] = [];
+  for (const name of names) {
+    const field = FIELDS.find((f) => f === name);
+    if (field === undefined) {
+      const camel = name.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase());
+      const hint = FIELDS.some((f) => f === camel) ? ` (C1 wants lowerCamelCase: ${camel})` : '';
+      throw new InputError(Input.updateMask, `got unknown field ${quote(name)}${hint}; expected some of ${FIELDS.join(', ')}.`);
+    }
+    if (!mask.includes(field)) mask.push(field);
+  }
+  for (const field of given) {
+    if (!mask.includes(field)) {
+      throw new InputError(Input.updateMask, `leaves out ${field}, whose input is given; add it to the mask or drop the input.`);
+    }
+  }
+  return mask;
+}
+
+function runnerInputsGiven(read: ReadInput): boolean {
+  return [Input.runnerIp, Input.runnerIpSources, Input.runnerIpVersion, Input.runnerIpQuorum, Input.runnerIpv4Prefix, Input.runnerIpv6Prefix].some(
+    (name) => read(name).trim() !== ''
+  );
+}
+
+function parseRunnerIp(read: ReadInput, requestTimeoutMs: number): RunnerIpConfig {
+  const version = parseChoice<IpVersion>(Input.runnerIpVersion, read(Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
+  const givenItems = parseList(read(Input.runnerIp));
+  const given =
+    givenItems.length === 0
+      ? undefined
+      : unique(givenItems).map((item) => {
+          const address = parseAddress(item);
+          if (address === undefined) throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
+          return address;
+        });
+  const sourceItems = unique(parseList(read(Input.runnerIpSources)));
+  const sources =
+    sourceItems.length > 0
+      ? sourceItems.map(parseSource)
+      : version === 'ipv4'
+        ? [...Defaults.ipv4Sources]
+        : version === 'ipv6'
+          ? [...Defaults.ipv6Sources]
+          : [...Defaults.ipv4Sources, ...Defaults.ipv6Sources];
+  const quorumText = read(Input.runnerIpQuorum);
+  const quorum = parseInteger(Input.runnerIpQuorum, quorumText, 1, 100, Defaults.quorum);
+  if (quorum > sources.length) {
+    throw new InputError(
+      Input.runnerIpQuorum,
+      `is ${quorum} but there ${sources.length === 1 ? 'is 1 source' : `are ${sources.length} sources`}; ` +
+        'give more runner-ip-sources, or set runner-ip-quorum: 1 to trust a single source.'
+    );
+  }
+  return {
+    given,
+    sources,
+    version,
+    quorum,
+    ipv4Prefix: parseInteger(Input.runnerIpv4Prefix, read(Input.runnerIpv4Prefix), 1, 32, Defaults.ipv4Prefix),
+    ipv6Prefix: parseInteger(Input.runnerIpv6Prefix, read(Input.runnerIpv6Prefix), 1, 128, Defaults.ipv6Prefix),
+    timeoutMs: Math.min(Defaults.detectTimeoutCapMs, requestTimeoutMs)
+  };
+}
+
+function parseSource(item: string): string {
+  if (item.toLowerCase() === 'c1') return 'c1';
+  let url: URL | undefined;
+  try {
+    url = new URL(item);
+  } catch {
+    url = undefined;
+  }
+  const loopback = url !== undefined && (url.hostname === 'localhost' || url.hostname === '[::1]' || url.hostname.startsWith('127.'));
+  if (url === undefined || url.username !== '' || url.password !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new InputError(Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
+  }
+  return url.href;
+}

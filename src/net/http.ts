@@ -1,0 +1,79 @@
+import http from 'node:http';
+import https from 'node:https';
+import { HttpClient } from '@actions/http-client';
+
+/** HttpResponse is a whole answer: status, headers and body text. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** The whole request, connect to last byte, must finish within this. */
+  readonly timeoutMs: number;
+  /** Cancels the request early (runner-IP detection stops the slower sources once a quorum agrees). */
+  readonly signal?: AbortSignal;
+}
+
+/** Transport sends one HTTP request; tests and the C1 client take it as a parameter. */
+export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
+export class TimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`no complete answer within ${timeoutMs / 1000} s`);
+    this.name = 'TimeoutError';
+  }
+}
+
+// Bodies past this are not C1 answers; reading them whole would only cost memory.
+const MAX_BODY = 4 * 1024 * 1024;
+
+/**
+ * createTransport sends requests through the agents of `@actions/http-client`, so `https_proxy`, `no_proxy` and
+ * proxy tunnelling behave as in every other action, while Node's own request gives a true total timeout and
+ * cancellation (http-client's own request API can do neither).
+ */
+export function createTransport(userAgent: string): Transport {
+  const proxies = new HttpClient(userAgent, [], { keepAlive: true });
+  return (request) =>
+    new Promise<HttpResponse>((resolve, reject) => {
+      const url = new URL(request.url);
+      const timeout = AbortSignal.timeout(request.timeoutMs);
+      const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
+      const headers: Record<string, string> = { 'user-agent': userAgent, ...request.headers };
+      if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+      const options: https.RequestOptions = {
+        method: request.method,
+        headers,
+        agent: proxies.getAgent(request.url),
+        signal
+      };
+      const module = url.protocol === 'https:' ? https : http;
+      const req = module.request(url, options, (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY) {
+            req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+      });
+      req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+      req.end(request.body);
+    });
+}
+
+function toError(error: Error, timeout: AbortSignal, timeoutMs: number): Error {
+  return timeout.aborted ? new TimeoutError(timeoutMs) : error;
+}

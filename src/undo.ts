@@ -1,0 +1,49 @@
+import type { ClientFields, PersonalClient } from './c1/types.js';
+import type { Field } from './config/names.js';
+import { normaliseExisting, unique } from './net/cidr.js';
+import { assign, currentValue, sameValue, type FieldChange, type FieldValue, type Undo } from './plan.js';
+
+/** Restore is the Update that takes back this run's change, and what had to be left because others changed it. */
+export interface Restore {
+  readonly mask: readonly Field[];
+  readonly client: ClientFields;
+  readonly changes: readonly FieldChange[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * planRestore undoes exactly this run's change against the credential as read now: after `add` it removes
+ * only the CIDRs this run added, after `remove` it adds back what it removed, and for a replaced list or any
+ * other field it puts back the old value only while the credential still holds what this run set (otherwise
+ * someone changed it since, and their change wins, with a warning). Pure, like the main plan.
+ */
+export function planRestore(undo: Undo, current: PersonalClient): Restore {
+  const warnings: string[] = [];
+  const changes: FieldChange[] = [];
+  for (const change of undo.changes) {
+    const now = currentValue(current, change.field);
+    let target: FieldValue | undefined;
+    if (change.field === 'allowSourceCidr' && undo.cidrMode !== 'replace') {
+      const list = (now as string[]).map(normaliseExisting);
+      target = undo.cidrMode === 'add' ? list.filter((c) => !undo.cidrsAdded.includes(c)) : unique([...list, ...undo.cidrsRemoved]);
+    } else if (change.before === undefined) {
+      warnings.push(`${change.field}: the value before this run is not known, so it cannot be put back.`);
+      continue;
+    } else if (sameValue(change.field, now, change.after)) {
+      target = change.before;
+    } else {
+      warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${show(now)}).`);
+      continue;
+    }
+    if (sameValue(change.field, now, target)) continue;
+    changes.push({ field: change.field, before: now, after: target });
+  }
+  const client: ClientFields = {};
+  for (const c of changes) assign(client, c.field, c.after);
+  return { mask: changes.map((c) => c.field), client, changes, warnings };
+}
+
+function show(value: FieldValue): string {
+  if (value === null) return 'none';
+  return Array.isArray(value) ? `[${(value as string[]).join(', ')}]` : String(value);
+}

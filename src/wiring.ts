@@ -1,0 +1,51 @@
+import * as core from '@actions/core';
+import { realSleep } from './c1/retry.js';
+import { createTransport } from './net/http.js';
+import type { Runtime } from './runtime.js';
+
+const USER_AGENT = 'c1-credential-leash-action/1';
+
+/** coreRuntime wires `@actions/core`, the real clock and the proxy-aware transport into a Runtime. */
+export function coreRuntime(): Runtime {
+  return {
+    read: (name) => core.getInput(name),
+    env: process.env,
+    now: () => new Date(),
+    transport: createTransport(USER_AGENT),
+    sleep: realSleep,
+    random: Math.random,
+    state: { save: (key, value) => core.saveState(key, value), get: (key) => core.getState(key) },
+    log: { info: core.info, notice: core.notice, warning: core.warning, debug: core.debug },
+    setSecret: core.setSecret,
+    setOutput: core.setOutput,
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+    getIdToken: (audience) => core.getIDToken(audience),
+    runLink: async () => {
+      // Loaded lazily: @actions/github is large, and only the summary needs its context.
+      const { context } = await import('@actions/github');
+      const repository = process.env.GITHUB_REPOSITORY;
+      if (repository === undefined || repository === '' || !context.runId) return undefined;
+      return `[workflow run ${context.runId}](${context.serverUrl}/${repository}/actions/runs/${context.runId})`;
+    }
+  };
+}
+
+/** fail reports any error, of any type, as the step's failure. */
+export function fail(error: unknown): void {
+  core.setFailed(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line. What
+ * main saved for the post step is already on disk: state is appended synchronously before each Update.
+ */
+export function onCancel(step: 'main' | 'post'): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      core.setFailed(`The ${step} step was cancelled (${signal}).${step === 'main' ? ' The post step will undo or lock what this run sent.' : ''}`);
+      process.exit(1);
+    });
+  }
+}

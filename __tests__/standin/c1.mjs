@@ -1,0 +1,780 @@
+/**
+ * A stand-in for ConductorOne (C1): a real HTTP(S) server on loopback for tests and the demo.
+ *
+ * It serves what the action uses (the token endpoint with its three grants, personal client List/Get/Update and
+ * test-source-ip) and is strict where C1 is strict, so a request C1 would refuse fails here too. Tests can queue
+ * faults per route and read a log of every request.
+ */
+import { STATUS_CODES, createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { generateKeyPairSync, randomBytes, verify } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
+
+/**
+ * @typedef {'pcc' | 'spc' | 'wfe'} CredentialKind
+ * @typedef {{ id: string, clientId: string, secret: string, publicKey: import('node:crypto').KeyObject, d: string, x: string }} Credential
+ * @typedef {{
+ *   id: string, clientId: string, userId: string, displayName: string,
+ *   allowSourceCidr: string[] | null, scopedRoles: string[] | null, expiresTime: string | null,
+ *   createdAt: string | null, updatedAt: string | null, lastUsedAt: string | null, deletedAt: string | null
+ * }} PersonalClient
+ * @typedef {'token' | 'list' | 'get' | 'update' | 'testSourceIp'} Route
+ * @typedef {{
+ *   method: string, path: string, route: Route | 'unknown', status: number, body: unknown,
+ *   bearer: string | undefined, headers: import('node:http').IncomingHttpHeaders, at: number
+ * }} LoggedRequest
+ * @typedef {{ status: number, body?: unknown, headers?: Record<string, string> }
+ *   | { delayMs: number }
+ *   | { reset: true }
+ *   | { truncate: true }
+ *   | { rawBody: string, status?: number, contentType?: string }} Fault
+ * @typedef {{ publicKey: import('node:crypto').KeyObject, issuer: string, audience: string }} OidcTrust
+ * @typedef {{
+ *   host?: string, audience?: string, pageSize?: number, delayMs?: number,
+ *   tls?: { key: string | Buffer, cert: string | Buffer }, tokenLifetime?: number, oidc?: OidcTrust, clientHost?: string
+ * }} C1Options
+ * @typedef {{ status: number, body: unknown, headers?: Record<string, string>, commit?: () => void }} Answer
+ * @typedef {{ url: URL, raw: string, body: unknown, form: boolean, bearer: string | undefined, remoteAddress: string }} Incoming
+ */
+
+const SECRET_PREFIX = 'secret-token:conductorone.com:v1:';
+const CLIENT_CREDENTIALS = 'client_credentials';
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+
+const TOKEN_PATH = '/auth/v1/token';
+const COLLECTION = '/api/v1/iam/personal_clients';
+const TEST_SOURCE_IP_PATH = '/api/v1/settings/session/test-source-ip';
+
+/** @type {readonly Route[]} */
+const ROUTES = ['token', 'list', 'get', 'update', 'testSourceIp'];
+const WRITABLE = ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime'];
+const READ_ONLY = ['id', 'clientId', 'userId', 'createdAt', 'updatedAt', 'deletedAt', 'lastUsedAt'];
+const MAX_CIDRS = 32;
+
+// C1 wants an assertion's exp within five minutes; a GitHub subject token must be under ten minutes old.
+const MAX_ASSERTION_LIFETIME_S = 300;
+const MAX_SUBJECT_TOKEN_AGE_S = 600;
+const CLOCK_SKEW_S = 5;
+
+/** The grpc-gateway mapping from HTTP status to google.rpc.Code; anything else is UNKNOWN (2). */
+const GRPC_CODES = { 400: 3, 401: 16, 403: 7, 404: 5, 409: 6, 429: 8, 500: 13, 503: 14, 504: 4 };
+const DEFAULT_USER_ID = '2bzDCqWfNHAeJEmWxkr9oUcsSpB';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * generateCredential makes a fresh Ed25519 key pair and the C1 client ID and secret that go with it.
+ * @param {string} name the credential's short name, which is also its record id
+ * @param {string} host the tenant host written into the client ID (may carry a port)
+ * @param {CredentialKind} [kind]
+ * @returns {Credential}
+ */
+export function generateCredential(name, host, kind = 'pcc') {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const { x, d } = /** @type {{ x: string, d: string }} */ (privateKey.export({ format: 'jwk' }));
+  const jwk = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x, d });
+  return {
+    id: name,
+    clientId: `${name}@${host}/${kind}`,
+    secret: SECRET_PREFIX + Buffer.from(jwk).toString('base64url'),
+    publicKey,
+    d,
+    x
+  };
+}
+
+/**
+ * startC1 starts the stand-in on an ephemeral port of `options.host` and resolves once it listens.
+ * @param {C1Options} [options]
+ */
+export async function startC1(options = {}) {
+  const host = options.host ?? '127.0.0.1';
+  const audience = options.audience ?? host;
+  const pageSize = options.pageSize ?? 2;
+  const tokenLifetime = options.tokenLifetime ?? 3600;
+  const oidc = options.oidc;
+
+  /** @type {Map<string, PersonalClient>} */
+  const records = new Map();
+  /** @type {Map<string, Credential>} credentials that may authenticate, by client ID */
+  const credentials = new Map();
+  const wfeClients = new Set();
+  /** @type {Map<string, number>} issued access tokens and when each expires (ms) */
+  const tokens = new Map();
+  /** @type {LoggedRequest[]} */
+  const requests = [];
+  /** @type {Record<Route, Fault[]>} */
+  const faults = { token: [], list: [], get: [], update: [], testSourceIp: [] };
+  const sleeper = createSleeper();
+
+  const handler = (/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) => {
+    handle(req, res).catch((/** @type {Error} */ error) => {
+      // A bug in the stand-in must surface in the test, not as a hang.
+      if (!res.headersSent && !req.socket.destroyed) send(req, res, undefined, rpcError(500, `stand-in failure: ${error.message}`));
+    });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
+  await listen(server, host);
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  const urlHost = isIPv6(host) ? `[${host}]` : host;
+  const clientHost = options.clientHost ?? `${urlHost}:${port}`;
+  const caller = generateCredential('ci-caller', clientHost);
+
+  const standIn = {
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    port,
+    caller,
+    requests,
+    faults,
+    /** What test-source-ip reports as checkedIp; undefined reports the request's remote address. */
+    sourceIp: /** @type {string | undefined} */ (undefined),
+    /** When true, test-source-ip answers 403, as for a caller without admin rights. */
+    testSourceIpForbidden: false,
+    /** Milliseconds to wait before every answer. */
+    delayMs: options.delayMs ?? 0,
+
+    /** seed adds or replaces a personal client record, filling the fields C1 always has. @param {Partial<PersonalClient> & { id: string }} record */
+    seed(record) {
+      if (typeof record.id !== 'string' || record.id === '') throw new TypeError('seed: a record needs an id');
+      const now = timestamp(Date.now());
+      records.set(record.id, {
+        id: record.id,
+        clientId: `${record.id}@${clientHost}/pcc`,
+        userId: DEFAULT_USER_ID,
+        displayName: '',
+        allowSourceCidr: [],
+        scopedRoles: [],
+        expiresTime: null,
+        createdAt: now,
+        updatedAt: now,
+        lastUsedAt: null,
+        deletedAt: null,
+        ...clone(record)
+      });
+    },
+    /** record returns a copy of the record with this id. @param {string} id @returns {PersonalClient | undefined} */
+    record(id) {
+      const found = records.get(id);
+      return found && clone(found);
+    },
+    /** records returns copies of every record, ordered by id. @returns {PersonalClient[]} */
+    records() {
+      return sortedRecords().map(clone);
+    },
+    /** register lets a pcc or spc credential authenticate at the token endpoint. @param {Credential} credential */
+    register(credential) {
+      credentials.set(credential.clientId, credential);
+    },
+    /** registerWfe allows the OIDC token exchange for a `<name>@<host>/wfe` client ID. @param {string} clientId */
+    registerWfe(clientId) {
+      wfeClients.add(clientId);
+    },
+    /** issueToken mints a valid access token directly, for tests of the `token` input. */
+    issueToken() {
+      const token = newToken();
+      tokens.set(token, Date.now() + tokenLifetime * 1000);
+      return token;
+    },
+    /** revokeTokens makes every token issued so far answer 401. */
+    revokeTokens() {
+      tokens.clear();
+    },
+    /**
+     * addFault queues a one-shot fault for the next request(s) on a route; queued faults are used in order.
+     * @param {Route} route @param {Fault} fault @param {number} [times] how many requests in a row get it
+     */
+    addFault(route, fault, times = 1) {
+      if (!ROUTES.includes(route)) throw new TypeError(`addFault: unknown route "${route}"`);
+      for (let i = 0; i < times; i++) faults[route].push(fault);
+    },
+    clearLog() {
+      requests.length = 0;
+    },
+    /** close stops the server, drops keep-alive and pending connections, and ends pending delays. @returns {Promise<void>} */
+    close() {
+      const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+      server.closeAllConnections();
+      sleeper.wakeAll();
+      return closed;
+    }
+  };
+
+  standIn.register(caller);
+  standIn.seed({
+    id: caller.id,
+    clientId: caller.clientId,
+    displayName: 'CI caller',
+    expiresTime: timestamp(Date.now() + 30 * DAY_MS)
+  });
+  return standIn;
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function handle(req, res) {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const form = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+    /** @type {Incoming} */
+    const incoming = {
+      url,
+      raw,
+      body: parseBody(raw, form),
+      form,
+      bearer: /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
+      remoteAddress: unmapped(req.socket.remoteAddress ?? '')
+    };
+    const route = routeOf(req.method ?? '', url.pathname);
+    /** @type {LoggedRequest} */
+    const entry = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      route,
+      status: 0,
+      body: incoming.body,
+      bearer: incoming.bearer,
+      headers: { ...req.headers },
+      at: Date.now()
+    };
+    requests.push(entry);
+
+    const fault = route === 'unknown' ? undefined : faults[route].shift();
+    // Faults other than a delay stand for an answer that never came from C1's logic, so nothing is applied.
+    if (fault && 'reset' in fault) {
+      await sleeper.sleep(standIn.delayMs);
+      req.socket.destroy();
+      return;
+    }
+    if (fault && 'rawBody' in fault) {
+      await sleeper.sleep(standIn.delayMs);
+      send(req, res, entry, { status: fault.status ?? 200, body: fault.rawBody, headers: { 'content-type': fault.contentType ?? 'text/html' } });
+      return;
+    }
+    if (fault && 'status' in fault) {
+      await sleeper.sleep(standIn.delayMs);
+      send(req, res, entry, faultAnswer(route, fault));
+      return;
+    }
+
+    const answer = respond(route, incoming);
+    if (fault && 'truncate' in fault) {
+      await sleeper.sleep(standIn.delayMs);
+      truncate(req, res, answer);
+      return;
+    }
+    // Applied first and answered late: a delay past the client's timeout is an Update whose answer was lost.
+    answer.commit?.();
+    await sleeper.sleep(standIn.delayMs + (fault && 'delayMs' in fault ? fault.delayMs : 0));
+    send(req, res, entry, answer);
+  }
+
+  /** @param {Route | 'unknown'} route @param {Incoming} incoming @returns {Answer} */
+  function respond(route, incoming) {
+    if (route === 'token') return tokenEndpoint(incoming);
+    if (route === 'unknown') {
+      if (incoming.url.pathname === `${COLLECTION}/`) {
+        return { status: 301, body: `<a href="${COLLECTION}">Moved Permanently</a>.\n`, headers: { location: COLLECTION, 'content-type': 'text/html; charset=utf-8' } };
+      }
+      return rpcError(404, 'Not Found');
+    }
+    const expiresAt = incoming.bearer === undefined ? undefined : tokens.get(incoming.bearer);
+    if (expiresAt === undefined || expiresAt <= Date.now()) return rpcError(401, 'unauthenticated: invalid or expired token');
+    switch (route) {
+      case 'list':
+        return list(incoming.url.searchParams.get('pageToken') ?? '');
+      case 'get':
+        return get(idOf(incoming.url.pathname));
+      case 'update':
+        return update(idOf(incoming.url.pathname), incoming.raw);
+      case 'testSourceIp':
+        if (standIn.testSourceIpForbidden) return rpcError(403, 'permission denied: the caller may not test source IPs');
+        return ok({ allowed: true, checkedIp: standIn.sourceIp ?? incoming.remoteAddress, details: null });
+    }
+  }
+
+  /** @param {Incoming} incoming @returns {Answer} */
+  function tokenEndpoint(incoming) {
+    if (!incoming.form) return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+    const form = /** @type {Record<string, string>} */ (incoming.body ?? {});
+    if (form.grant_type === undefined) return oauthError(400, 'invalid_request', 'grant_type is required');
+    if (form.grant_type === CLIENT_CREDENTIALS) return clientCredentials(form);
+    if (form.grant_type === TOKEN_EXCHANGE) return tokenExchange(form);
+    return oauthError(400, 'unsupported_grant_type', `grant_type "${form.grant_type}" is not supported`);
+  }
+
+  /** @param {Record<string, string>} form @returns {Answer} */
+  function clientCredentials(form) {
+    const clientId = form.client_id;
+    if (!clientId) return oauthError(400, 'invalid_request', 'client_id is required');
+    const hasAssertion = form.client_assertion !== undefined;
+    const hasSecret = form.client_secret !== undefined;
+    if (hasAssertion === hasSecret) return oauthError(400, 'invalid_request', 'give exactly one of client_assertion and client_secret');
+    if (hasAssertion && form.client_assertion_type !== JWT_BEARER) {
+      return oauthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
+    }
+    const credential = credentials.get(clientId);
+    if (!credential) return oauthError(401, 'invalid_client', 'unknown client_id');
+    if (hasSecret) {
+      return form.client_secret === credential.secret ? tokenAnswer() : oauthError(401, 'invalid_client', 'client_secret does not match');
+    }
+    const problem = assertionProblem(/** @type {string} */ (form.client_assertion), credential, audience);
+    return problem === undefined ? tokenAnswer() : oauthError(401, 'invalid_client', problem);
+  }
+
+  /** @param {Record<string, string>} form @returns {Answer} */
+  function tokenExchange(form) {
+    if (!oidc) return oauthError(400, 'unsupported_grant_type', 'token exchange is not enabled on this tenant');
+    if (form.subject_token_type !== JWT_TOKEN_TYPE) return oauthError(400, 'invalid_request', `subject_token_type must be ${JWT_TOKEN_TYPE}`);
+    if (!form.subject_token) return oauthError(400, 'invalid_request', 'subject_token is required');
+    if (!form.client_id) return oauthError(400, 'invalid_request', 'client_id is required');
+    if (!wfeClients.has(form.client_id)) return oauthError(401, 'invalid_client', 'unknown workload federation trust');
+    const problem = subjectTokenProblem(form.subject_token, oidc);
+    return problem === undefined ? tokenAnswer({ issued_token_type: ACCESS_TOKEN_TYPE }) : oauthError(401, 'invalid_grant', problem);
+  }
+
+  /** @param {Record<string, unknown>} [extra] @returns {Answer} */
+  function tokenAnswer(extra = {}) {
+    const token = newToken();
+    return {
+      status: 200,
+      body: { access_token: token, token_type: 'Bearer', expires_in: tokenLifetime, ...extra },
+      headers: { 'cache-control': 'no-store' },
+      commit: () => tokens.set(token, Date.now() + tokenLifetime * 1000)
+    };
+  }
+
+  /** @param {string} pageToken @returns {Answer} */
+  function list(pageToken) {
+    const all = sortedRecords();
+    let start = 0;
+    if (pageToken !== '') {
+      const after = decodePageToken(pageToken);
+      if (after === undefined) return rpcError(400, `invalid pageToken "${pageToken}"`);
+      start = all.findIndex((record) => record.id > after);
+      if (start === -1) start = all.length;
+    }
+    const page = all.slice(start, start + pageSize);
+    const last = page.at(-1);
+    const more = start + pageSize < all.length && last !== undefined;
+    return ok({ list: page.map(clone), nextPageToken: more ? encodePageToken(last.id) : '' });
+  }
+
+  /** @param {string} id @returns {Answer} */
+  function get(id) {
+    const record = records.get(id);
+    return record ? ok({ client: clone(record) }) : notFound(id);
+  }
+
+  /** @param {string} id @param {string} raw @returns {Answer} */
+  function update(id, raw) {
+    /** @type {unknown} */
+    let body;
+    try {
+      body = JSON.parse(raw);
+    } catch (error) {
+      return rpcError(400, `invalid JSON body: ${/** @type {Error} */ (error).message}`);
+    }
+    if (!isObject(body)) return rpcError(400, 'the request body must be a JSON object');
+    // protojson reads a null message as an absent one.
+    const client = body.client ?? {};
+    if (!isObject(client)) return rpcError(400, 'client must be an object');
+    const mask = body.updateMask;
+    if (typeof mask !== 'string' || mask === '') return rpcError(400, 'updateMask is required: a comma-separated list of field paths');
+    const paths = mask.split(',');
+    for (const path of paths) {
+      // FieldMask's JSON form is lowerCamelCase; protojson refuses a path with '_'.
+      if (path.includes('_') || (!WRITABLE.includes(path) && !READ_ONLY.includes(path))) {
+        return rpcError(400, `unknown field "${path}" in updateMask`);
+      }
+      if (READ_ONLY.includes(path)) return rpcError(400, `field "${path}" in updateMask is read-only`);
+    }
+    /** @type {Record<string, unknown>} */
+    const changes = {};
+    for (const path of paths) {
+      const value = fieldValue(path, client);
+      if ('problem' in value) return rpcError(400, value.problem);
+      changes[path] = value.value;
+    }
+    const current = records.get(id);
+    if (!current) return notFound(id);
+    const next = { ...clone(current), ...changes, updatedAt: timestamp(Date.now()) };
+    return { ...ok({ client: clone(next) }), commit: () => records.set(id, next) };
+  }
+
+  function sortedRecords() {
+    return [...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+/**
+ * fieldValue reads one masked field from an Update's client, cleared when absent, and validates it.
+ * protojson accepts a field's JSON name and its proto name, and reads null as the default value.
+ * @param {string} path @param {Record<string, unknown>} client
+ * @returns {{ value: unknown } | { problem: string }}
+ */
+function fieldValue(path, client) {
+  const snake = path.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  const given = client[path] ?? client[snake] ?? null;
+  switch (path) {
+    case 'displayName':
+      if (given === null) return { value: '' };
+      return typeof given === 'string' ? { value: given } : { problem: `invalid value for string field displayName: ${JSON.stringify(given)}` };
+    case 'scopedRoles':
+      if (given === null) return { value: [] };
+      return isStringList(given) ? { value: [...given] } : { problem: `scopedRoles must be a list of strings, got ${JSON.stringify(given)}` };
+    case 'allowSourceCidr': {
+      if (given === null) return { value: [] };
+      if (!isStringList(given)) return { problem: `allowSourceCidr must be a list of strings, got ${JSON.stringify(given)}` };
+      if (given.length > MAX_CIDRS) return { problem: `allowSourceCidr: at most ${MAX_CIDRS} CIDRs are allowed, got ${given.length}` };
+      for (const [index, cidr] of given.entries()) {
+        const problem = cidrProblem(cidr);
+        if (problem !== undefined) return { problem: `allowSourceCidr[${index}]: "${cidr}" ${problem}` };
+      }
+      return { value: [...given] };
+    }
+    default: {
+      // expiresTime, the last writable field
+      if (given === null) return { value: null };
+      const normalized = typeof given === 'string' ? normalizeTimestamp(given) : undefined;
+      return normalized === undefined ? { problem: `expiresTime: ${JSON.stringify(given)} is not an RFC 3339 timestamp` } : { value: normalized };
+    }
+  }
+}
+
+/**
+ * assertionProblem says why a client assertion fails C1's checks, or returns undefined when it passes.
+ * @param {string} assertion @param {Credential} credential @param {string} audience @returns {string | undefined}
+ */
+function assertionProblem(assertion, credential, audience) {
+  const jws = decodeJws(assertion);
+  if (typeof jws === 'string') return jws;
+  const { header, claims } = jws;
+  if (header.alg !== 'EdDSA') return `alg must be EdDSA, got ${JSON.stringify(header.alg)}`;
+  if (typeof header.nonce !== 'string' || !/^[0-9a-f]{32}$/.test(header.nonce)) return 'header nonce must be 32 lowercase hex characters';
+  if (!verify(null, jws.signingInput, credential.publicKey, jws.signature)) return 'signature does not verify with the client key';
+  if (claims.iss !== credential.clientId) return 'iss must be the client_id';
+  if (claims.sub !== credential.clientId) return 'sub must be the client_id';
+  const aud = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
+  if (aud !== audience) return `aud must be "${audience}", got ${JSON.stringify(claims.aud)}`;
+  const now = Date.now() / 1000;
+  if (typeof claims.exp !== 'number') return 'exp claim is required';
+  if (claims.exp <= now) return 'assertion has expired';
+  if (claims.exp - now > MAX_ASSERTION_LIFETIME_S) return `exp must be within ${MAX_ASSERTION_LIFETIME_S} s from now`;
+  if (typeof claims.nbf !== 'number') return 'nbf claim is required';
+  if (claims.nbf > now + CLOCK_SKEW_S) return 'assertion is not valid yet (nbf)';
+  if (typeof claims.iat !== 'number') return 'iat claim is required';
+  if (claims.iat > now + CLOCK_SKEW_S) return 'iat is in the future';
+  return undefined;
+}
+
+/**
+ * subjectTokenProblem says why a GitHub OIDC token fails the workload federation trust, or returns undefined.
+ * @param {string} token @param {OidcTrust} trust @returns {string | undefined}
+ */
+function subjectTokenProblem(token, trust) {
+  const jws = decodeJws(token);
+  if (typeof jws === 'string') return `subject_token: ${jws}`;
+  const { header, claims } = jws;
+  if (header.alg !== 'RS256') return `subject_token alg must be RS256, got ${JSON.stringify(header.alg)}`;
+  if (!verify('sha256', jws.signingInput, trust.publicKey, jws.signature)) return 'subject_token signature does not verify';
+  if (claims.iss !== trust.issuer) return `subject_token iss must be "${trust.issuer}"`;
+  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (!audiences.includes(trust.audience)) return `subject_token aud must contain "${trust.audience}", got ${JSON.stringify(claims.aud)}`;
+  const now = Date.now() / 1000;
+  if (typeof claims.iat !== 'number') return 'subject_token iat claim is required';
+  if (now - claims.iat >= MAX_SUBJECT_TOKEN_AGE_S) return `subject_token was issued more than ${MAX_SUBJECT_TOKEN_AGE_S / 60} minutes ago`;
+  if (claims.iat > now + CLOCK_SKEW_S) return 'subject_token iat is in the future';
+  if (typeof claims.exp !== 'number' || claims.exp <= now) return 'subject_token has expired';
+  if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_SKEW_S) return 'subject_token is not valid yet (nbf)';
+  return undefined;
+}
+
+/**
+ * decodeJws splits a compact JWS into its parsed parts, or returns why it is malformed.
+ * @param {string} compact
+ * @returns {{ header: Record<string, unknown>, claims: Record<string, unknown>, signingInput: Buffer, signature: Buffer } | string}
+ */
+function decodeJws(compact) {
+  const parts = compact.split('.');
+  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) return 'not a compact JWS of three base64url parts';
+  const [header, claims, signature] = /** @type {[string, string, string]} */ (parts);
+  const decoded = [header, claims].map((part) => {
+    try {
+      return /** @type {unknown} */ (JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    } catch {
+      return undefined;
+    }
+  });
+  const [headerJson, claimsJson] = decoded;
+  if (!isObject(headerJson)) return 'JWS header is not a JSON object';
+  if (!isObject(claimsJson)) return 'JWS payload is not a JSON object';
+  return {
+    header: headerJson,
+    claims: claimsJson,
+    signingInput: Buffer.from(`${header}.${claims}`),
+    signature: Buffer.from(signature, 'base64url')
+  };
+}
+
+/**
+ * cidrProblem says why text is not a canonical CIDR (the network address, spelled canonically), or returns
+ * undefined when it is one. IPv6 is canonical in RFC 5952 short form.
+ * @param {string} text @returns {string | undefined}
+ */
+function cidrProblem(text) {
+  const match = /^([^/]+)\/(0|[1-9]\d{0,2})$/.exec(text);
+  if (!match) return 'is not a CIDR (address/prefix)';
+  const [, address = '', prefixText] = match;
+  const prefix = Number(prefixText);
+  const words = addressWords(address);
+  if (!words) return 'does not hold a valid IP address';
+  const width = words.length === 4 ? 8 : 16;
+  if (prefix > words.length * width) return `has a prefix longer than ${words.length * width}`;
+  const network = words.map((word, index) => {
+    const kept = Math.min(width, Math.max(0, prefix - index * width));
+    return kept === 0 ? 0 : (word >> (width - kept)) << (width - kept);
+  });
+  const canonical = `${network.length === 4 ? network.join('.') : formatIPv6(network)}/${prefix}`;
+  return canonical === text ? undefined : `is not a canonical network CIDR (expected "${canonical}")`;
+}
+
+/**
+ * addressWords parses an IP literal into four bytes (IPv4) or eight 16-bit groups (IPv6); undefined if invalid.
+ * @param {string} address @returns {number[] | undefined}
+ */
+function addressWords(address) {
+  if (isIPv4(address)) return address.split('.').map(Number);
+  if (!isIPv6(address) || address.includes('%')) return undefined;
+  let text = address;
+  const embedded = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (embedded) {
+    const [a, b, c, d] = embedded.slice(1).map(Number);
+    text = `${text.slice(0, embedded.index)}${(((a ?? 0) << 8) | (b ?? 0)).toString(16)}:${(((c ?? 0) << 8) | (d ?? 0)).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const zeros = tail === undefined ? [] : Array(8 - headGroups.length - tailGroups.length).fill('0');
+  return [...headGroups, ...zeros, ...tailGroups].map((group) => parseInt(group, 16));
+}
+
+/**
+ * formatIPv6 writes eight groups in RFC 5952 form: lower-case hex, the first longest run of two or more zero
+ * groups shortened to `::`.
+ * @param {number[]} groups @returns {string}
+ */
+function formatIPv6(groups) {
+  let best = { start: -1, length: 1 };
+  for (let start = 0; start < groups.length; ) {
+    let end = start;
+    while (end < groups.length && groups[end] === 0) end++;
+    if (end - start > best.length) best = { start, length: end - start };
+    start = end === start ? start + 1 : end;
+  }
+  const hex = groups.map((group) => group.toString(16));
+  if (best.start < 0) return hex.join(':');
+  return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * normalizeTimestamp checks an RFC 3339 timestamp and rewrites it as protojson prints one: UTC, `Z`, and 0, 3, 6
+ * or 9 fraction digits. Undefined when the text is not a valid timestamp.
+ * @param {string} text @returns {string | undefined}
+ */
+function normalizeTimestamp(text) {
+  const match = RFC3339.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const [, , , , , , , fraction = '', , sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  const local = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, second));
+  // Date.UTC rolls 30 February over into March; reading the parts back catches impossible dates and times.
+  const back = [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
+  if (back.some((part, index) => part !== [year, month, day, hour, minute, second][index])) return undefined;
+  if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
+  const offsetMs = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  const nanos = fraction.padEnd(9, '0');
+  const digits = /^0+$/.test(nanos) ? '' : nanos.endsWith('000000') ? nanos.slice(0, 3) : nanos.endsWith('000') ? nanos.slice(0, 6) : nanos;
+  return `${new Date(local.getTime() - offsetMs).toISOString().slice(0, 19)}${digits && `.${digits}`}Z`;
+}
+
+/** timestamp prints a time as protojson does (no fraction when it is zero). @param {number} ms */
+function timestamp(ms) {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** @param {string} method @param {string} pathname @returns {Route | 'unknown'} */
+function routeOf(method, pathname) {
+  if (pathname === TOKEN_PATH) return method === 'POST' ? 'token' : 'unknown';
+  if (pathname === TEST_SOURCE_IP_PATH) return method === 'POST' ? 'testSourceIp' : 'unknown';
+  if (pathname === COLLECTION) return method === 'GET' ? 'list' : 'unknown';
+  if (idOf(pathname) === '') return 'unknown';
+  if (method === 'GET') return 'get';
+  return method === 'POST' ? 'update' : 'unknown';
+}
+
+/** idOf is the record id in a `/personal_clients/{id}` path, or '' when the path is not one. @param {string} pathname */
+function idOf(pathname) {
+  const rest = pathname.startsWith(`${COLLECTION}/`) ? pathname.slice(COLLECTION.length + 1) : '';
+  if (rest.includes('/')) return '';
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return '';
+  }
+}
+
+/** @param {string} id */
+function encodePageToken(id) {
+  return Buffer.from(JSON.stringify({ after: id })).toString('base64url');
+}
+
+/** @param {string} token @returns {string | undefined} */
+function decodePageToken(token) {
+  try {
+    const decoded = /** @type {unknown} */ (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+    return isObject(decoded) && typeof decoded.after === 'string' ? decoded.after : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {Route | 'unknown'} route @param {{ status: number, body?: unknown, headers?: Record<string, string> }} fault @returns {Answer} */
+function faultAnswer(route, fault) {
+  const headers = Object.fromEntries(Object.entries(fault.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
+  const description = `injected fault: ${fault.status} ${STATUS_CODES[fault.status] ?? ''}`.trim();
+  if (route !== 'token') return { ...rpcError(fault.status, description), headers };
+  const error = fault.status === 401 ? 'invalid_client' : fault.status === 503 ? 'temporarily_unavailable' : fault.status >= 500 ? 'server_error' : 'invalid_request';
+  return { ...oauthError(fault.status, error, description), headers };
+}
+
+/** @param {unknown} body @returns {Answer} */
+function ok(body) {
+  return { status: 200, body };
+}
+
+/** rpcError is a google.rpc.Status answer, as grpc-gateway writes one. @param {number} status @param {string} message @returns {Answer} */
+function rpcError(status, message) {
+  return { status, body: { code: GRPC_CODES[/** @type {keyof typeof GRPC_CODES} */ (status)] ?? 2, message, details: [] } };
+}
+
+/** @param {string} id */
+function notFound(id) {
+  return rpcError(404, `personal client "${id}" not found`);
+}
+
+/** @param {number} status @param {string} error @param {string} description @returns {Answer} */
+function oauthError(status, error, description) {
+  return { status, body: { error, error_description: description }, headers: { 'cache-control': 'no-store' } };
+}
+
+/**
+ * send writes an answer and records its status in the log entry. A client that gave up (its timeout) gets nothing.
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ * @param {LoggedRequest | undefined} entry @param {Answer} answer
+ */
+function send(req, res, entry, answer) {
+  if (entry) entry.status = answer.status;
+  if (req.socket.destroyed) return;
+  const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+  res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/**
+ * truncate announces the whole answer's length, sends half of it and drops the connection.
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {Answer} answer
+ */
+function truncate(req, res, answer) {
+  if (req.socket.destroyed) return;
+  const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+  res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers, 'content-length': Buffer.byteLength(text) });
+  res.write(text.slice(0, Math.floor(text.length / 2)), () => req.socket.destroy());
+}
+
+/** @param {import('node:http').IncomingMessage} req @returns {Promise<string>} */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * parseBody reads a body for the log and the routes: form fields, else JSON, else the raw text (undefined if empty).
+ * @param {string} raw @param {boolean} form @returns {unknown}
+ */
+function parseBody(raw, form) {
+  if (form) return Object.fromEntries(new URLSearchParams(raw));
+  if (raw === '') return undefined;
+  try {
+    return /** @type {unknown} */ (JSON.parse(raw));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * createSleeper makes delays that close() can end at once, so a stopped stand-in leaves no timers behind.
+ */
+function createSleeper() {
+  /** @type {Set<{ timer: ReturnType<typeof setTimeout>, resolve: () => void }>} */
+  const pending = new Set();
+  return {
+    /** @param {number} ms @returns {Promise<void>} */
+    sleep(ms) {
+      if (ms <= 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const wait = { timer: setTimeout(() => { pending.delete(wait); resolve(); }, ms), resolve };
+        pending.add(wait);
+      });
+    },
+    wakeAll() {
+      for (const wait of pending) {
+        clearTimeout(wait.timer);
+        wait.resolve();
+      }
+      pending.clear();
+    }
+  };
+}
+
+/** @param {import('node:net').Server} server @param {string} host @returns {Promise<void>} */
+function listen(server, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function newToken() {
+  return randomBytes(32).toString('base64url');
+}
+
+/** unmapped writes an IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) as IPv4. @param {string} address */
+function unmapped(address) {
+  return address.startsWith('::ffff:') && isIPv4(address.slice(7)) ? address.slice(7) : address;
+}
+
+/** @template T @param {T} value @returns {T} */
+function clone(value) {
+  return /** @type {T} */ (JSON.parse(JSON.stringify(value)));
+}
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @param {unknown} value @returns {value is string[]} */
+function isStringList(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

@@ -7,6 +7,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, state?: Record<string, string>,
+ *   node?: string, killAfter?: (child: import('node:child_process').ChildProcess, stdout: () => string) => void,
+ *   timeoutMs?: number }} StepOptions
+ * @typedef {{ code: number | string | null, ms: number, stdout: string, stderr: string,
+ *   outputs: Record<string, string>, state: Record<string, string>, stateFile: string, outputFile: string,
+ *   summary: string }} StepResult
+ */
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
@@ -39,9 +48,8 @@ export function parseCommandFile(text) {
 /**
  * runStep runs dist/<step>/index.js as a child process.
  * @param {'main' | 'post'} step
- * @param {{ inputs?: Record<string, string>, env?: Record<string, string>, state?: Record<string, string>,
- *           node?: string, killAfter?: (child: import('node:child_process').ChildProcess, stdout: () => string) => void,
- *           timeoutMs?: number }} options
+ * @param {StepOptions} options
+ * @returns {Promise<StepResult>}
  */
 export async function runStep(step, options = {}) {
   const dir = mkdtempSync(join(tmpdir(), `c1-leash-${step}-`));
@@ -69,9 +77,10 @@ export async function runStep(step, options = {}) {
   child.stderr.on('data', (d) => (stderr += d));
   options.killAfter?.(child, () => stdout);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+  /** @type {number | string | null} */
   const code = await new Promise((done) => child.on('close', (c, signal) => done(c ?? signal)));
   clearTimeout(timer);
-  const read = (f) => readFileSync(f, 'utf8');
+  const read = (/** @type {string} */ f) => readFileSync(f, 'utf8');
   const result = {
     code,
     ms: Date.now() - started,

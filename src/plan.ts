@@ -156,9 +156,9 @@ export function currentValue(client: PersonalClient, field: Field): FieldValue {
 /** sameValue compares as C1 means it: lists as sets, expiries as instants. */
 export function sameValue(field: Field, a: FieldValue, b: FieldValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    const x = asList(a);
-    const y = asList(b);
-    return x.length === y.length && x.every((v) => y.includes(v));
+    const x = new Set(asList(a));
+    const y = new Set(asList(b));
+    return x.size === y.size && [...x].every((v) => y.has(v));
   }
   if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string') return Date.parse(a) === Date.parse(b);
   return a === b;

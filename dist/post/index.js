@@ -30116,7 +30116,8 @@ function isHostPort(hostPort) {
     const port = /:(\d+)$/u.exec(hostPort)?.[1];
     return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
 }
-function isLoopback(hostname) {
+/** isLoopback says whether a URL host name is loopback: 127.0.0.0/8, localhost or [::1]. */
+function tenant_isLoopback(hostname) {
     if (hostname === 'localhost' || hostname === '[::1]')
         return true;
     return (0,external_node_net_.isIP)(hostname) === 4 && hostname.startsWith('127.');
@@ -30155,7 +30156,7 @@ function parseTenant(input, value) {
         const full = name.includes('.') || name === 'localhost' ? name : `${name}.conductor.one`;
         url = new URL(`https://${full}${port === undefined ? '' : `:${port}`}`);
     }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    if (url.protocol === 'http:' && !tenant_isLoopback(url.hostname)) {
         throw new errors_InputError(input, `got ${errors_quote(v)}; http:// is allowed only for loopback hosts (127.0.0.0/8, localhost, [::1]).`);
     }
     return { baseUrl: url.origin, hostname: url.hostname.replace(/^\[|\]$/gu, '') };
@@ -30187,6 +30188,9 @@ function connection_parseConnection(read, env) {
     const inputCaller = clientIdText === '' ? undefined : tenant_parseClientId(names_Input.clientId, clientIdText);
     const envCallerText = (env[Env.clientId] ?? '').trim();
     const envCaller = envCallerText === '' ? undefined : tenant_parseClientId(Env.clientId, envCallerText);
+    // With no way at all to authenticate, say that first: it is the root cause, and a missing tenant follows from it.
+    if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '')
+        throw noAuth();
     const tenant = resolveTenant(read(names_Input.tenant).trim(), inputCaller, envCaller, env);
     const oidc = (caller, secretFrom) => {
         if (env.ACTIONS_ID_TOKEN_REQUEST_URL === undefined || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN === undefined) {
@@ -30220,8 +30224,7 @@ function connection_parseConnection(read, env) {
         auth = withSecret(envCaller, Env.clientId, (env[Env.clientSecret] ?? '').trim(), Env.clientSecret);
     }
     else {
-        throw new errors_InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
-            '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.');
+        throw noAuth();
     }
     return {
         tenant,
@@ -30229,6 +30232,10 @@ function connection_parseConnection(read, env) {
         retryMaxAttempts: lists_parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, names_Defaults.retryMaxAttempts),
         requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
     };
+}
+function noAuth() {
+    return new errors_InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
+        '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.');
 }
 function parseTimeout(value) {
     if (value.trim() === '')
@@ -30265,6 +30272,9 @@ const V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d
 const V6 = /^[0-9A-Fa-f:.]{2,45}$/u;
 /** parseAddress reads one IP literal, or returns undefined when the text is not exactly one. */
 function ip_parseAddress(text) {
+    // ipaddr.js reads the deprecated IPv4-compatible form `::8.8.8.8` as IPv4-mapped; refuse it as ambiguous.
+    if (/^::\d+\./u.test(text))
+        return undefined;
     if (!V4.test(text) && !(text.includes(':') && V6.test(text) && ipaddr_default().IPv6.isValid(text)))
         return undefined;
     let parsed = ipaddr_default().parse(text);
@@ -30333,20 +30343,21 @@ function cidr_toCidr(address, prefix) {
 }
 /**
  * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
- * action would not write; those are kept as they are rather than dropped, so nothing is lost by a merge.
+ * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
+ * it is, so a merge never widens or drops an entry.
  */
 function normaliseExisting(value) {
-    const slash = value.indexOf('/');
-    const address = ip_parseAddress(slash < 0 ? value : value.slice(0, slash));
-    const prefix = slash < 0 ? undefined : Number(value.slice(slash + 1));
-    if (address === undefined || (prefix !== undefined && !Number.isInteger(prefix)))
-        return value;
-    const bits = prefix ?? (address.family === 'ipv4' ? 32 : 128);
     try {
-        return cidr_toCidr(address, bits);
+        return parseCidr('allowSourceCidr', value);
     }
     catch {
-        return value;
+        // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
+        const [ip = '', prefix = '', extra] = value.split('/');
+        const address = ip_parseAddress(ip);
+        const max = address?.family === 'ipv4' ? 32 : 128;
+        if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max)
+            return value;
+        return cidr_toCidr(address, Number(prefix));
     }
 }
 /** unique keeps the first of each item, in order. */
@@ -30495,13 +30506,21 @@ function parseExpiry(timeText, inText, now) {
         return new Date(now.getTime() + parseDuration(Input.expiresIn, inValue));
     if (time === '')
         return undefined;
-    const at = RFC3339.test(time) ? new Date(time) : undefined;
+    const at = RFC3339.test(time) && isRealDateTime(time) ? new Date(time) : undefined;
     if (at === undefined || Number.isNaN(at.getTime())) {
         throw new InputError(Input.expiresTime, `got ${quote(time)}; expected RFC 3339 such as 2027-01-31T00:00:00Z.`);
     }
     if (at.getTime() <= now.getTime())
         throw new InputError(Input.expiresTime, `got ${time}, which is not in the future.`);
     return at;
+}
+/** isRealDateTime refuses dates that `new Date` would silently roll over (2027-02-30, 24:00:00). */
+function isRealDateTime(text) {
+    const [year, month, day, hour, minute, second] = (text.match(/\d+/gu) ?? []).map(Number);
+    if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined)
+        return false;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 function parseRefreshWithin(value, expiresTime) {
     if (value.trim() === '')
@@ -30545,15 +30564,18 @@ function parseRunnerIp(read, requestTimeoutMs) {
     const givenItems = parseList(read(Input.runnerIp));
     const given = givenItems.length === 0
         ? undefined
-        : unique(givenItems).map((item) => {
+        : givenItems
+            .map((item) => {
             const address = parseAddress(item);
             if (address === undefined)
                 throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
             return address;
-        });
-    const sourceItems = unique(parseList(read(Input.runnerIpSources)));
+        })
+            .filter((address, i, all) => all.findIndex((a) => a.text === address.text) === i);
+    // Deduplicated after normalising, so one source written two ways cannot vote twice.
+    const sourceItems = unique(parseList(read(Input.runnerIpSources)).map(parseSource));
     const sources = sourceItems.length > 0
-        ? sourceItems.map(parseSource)
+        ? sourceItems
         : version === 'ipv4'
             ? [...Defaults.ipv4Sources]
             : version === 'ipv6'
@@ -30585,7 +30607,7 @@ function parseSource(item) {
     catch {
         url = undefined;
     }
-    const loopback = url !== undefined && (url.hostname === 'localhost' || url.hostname === '[::1]' || url.hostname.startsWith('127.'));
+    const loopback = url !== undefined && isLoopback(url.hostname);
     if (url === undefined || url.username !== '' || url.password !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
         throw new InputError(Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
     }
@@ -30701,9 +30723,9 @@ function currentValue(client, field) {
 /** sameValue compares as C1 means it: lists as sets, expiries as instants. */
 function sameValue(field, a, b) {
     if (Array.isArray(a) || Array.isArray(b)) {
-        const x = plan_asList(a);
-        const y = plan_asList(b);
-        return x.length === y.length && x.every((v) => y.includes(v));
+        const x = new Set(plan_asList(a));
+        const y = new Set(plan_asList(b));
+        return x.size === y.size && [...x].every((v) => y.has(v));
     }
     if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string')
         return Date.parse(a) === Date.parse(b);
@@ -30885,6 +30907,8 @@ function parseRetryAfter(value, now) {
     let ms;
     if (/^\d+$/u.test(v))
         ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
     else {
         const at = Date.parse(v);
         if (Number.isNaN(at))
@@ -30978,6 +31002,10 @@ class C1Client {
                     throw error;
                 this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
                 const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new errors_C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
                 if (attempt >= maxAttempts) {
                     throw new errors_C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
                 }
@@ -31068,6 +31096,10 @@ function expectClient(what, body) {
     }
     return body.client;
 }
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
 function describeNetworkError(error) {
     if (error instanceof Error) {
         const code = error.code;
@@ -31156,6 +31188,8 @@ async function detect_findRunnerIp(config, ask) {
             answers: ''
         };
     }
+    if (config.sources.length === 0)
+        throw new DetectionError('No runner-ip-sources to ask.');
     const families = config.version === 'both' ? ['ipv4', 'ipv6'] : [config.version];
     const answers = config.sources.map((source) => ({ source, state: 'pending' }));
     const cancel = new AbortController();

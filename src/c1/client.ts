@@ -117,6 +117,14 @@ export class C1Client {
         if (call.once?.signal.aborted === true) throw error;
         this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
         const reason = describeNetworkError(error);
+        if (isTlsFailure(error)) {
+          // A certificate that does not verify will not verify on the next attempt either.
+          throw new C1Error(
+            `C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`,
+            undefined,
+            false
+          );
+        }
         if (attempt >= maxAttempts) {
           throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
         }
@@ -215,6 +223,11 @@ function expectClient(what: string, body: unknown): PersonalClient {
     throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
   }
   return body.client;
+}
+
+function isTlsFailure(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
 }
 
 function describeNetworkError(error: unknown): string {

@@ -25,6 +25,7 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   const v = value.trim();
   let ms: number;
   if (/^\d+$/u.test(v)) ms = Number(v) * 1000;
+  else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v)) return undefined;
   else {
     const at = Date.parse(v);
     if (Number.isNaN(at)) return undefined;

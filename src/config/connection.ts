@@ -38,6 +38,8 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   const inputCaller = clientIdText === '' ? undefined : parseClientId(Input.clientId, clientIdText);
   const envCallerText = (env[Env.clientId] ?? '').trim();
   const envCaller = envCallerText === '' ? undefined : parseClientId(Env.clientId, envCallerText);
+  // With no way at all to authenticate, say that first: it is the root cause, and a missing tenant follows from it.
+  if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '') throw noAuth();
   const tenant = resolveTenant(read(Input.tenant).trim(), inputCaller, envCaller, env);
 
   const oidc = (caller: ClientId, secretFrom: string): Auth => {
@@ -71,11 +73,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   } else if (envCaller !== undefined) {
     auth = withSecret(envCaller, Env.clientId, (env[Env.clientSecret] ?? '').trim(), Env.clientSecret);
   } else {
-    throw new InputError(
-      Input.token,
-      'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
-        '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.'
-    );
+    throw noAuth();
   }
   return {
     tenant,
@@ -83,6 +81,14 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
     retryMaxAttempts: parseInteger(Input.retryMaxAttempts, read(Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
     requestTimeoutMs: parseTimeout(read(Input.requestTimeout))
   };
+}
+
+function noAuth(): InputError {
+  return new InputError(
+    Input.token,
+    'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
+      '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.'
+  );
 }
 
 function parseTimeout(value: string): number {

@@ -5,7 +5,7 @@ import { parseDuration } from './durations.js';
 import { InputError, quote } from './errors.js';
 import { parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
 import { Defaults, FIELDS, Input, type Field } from './names.js';
-import { parseClientId } from './tenant.js';
+import { isLoopback, parseClientId } from './tenant.js';
 
 export type CidrMode = 'replace' | 'add' | 'remove';
 export type Cleanup = 'none' | 'restore' | 'lock';
@@ -201,12 +201,20 @@ function parseExpiry(timeText: string, inText: string, now: Date): Date | undefi
   if (time !== '' && inValue !== '') throw new InputError(Input.expiresIn, 'cannot be combined with expires-time; give one.');
   if (inValue !== '') return new Date(now.getTime() + parseDuration(Input.expiresIn, inValue));
   if (time === '') return undefined;
-  const at = RFC3339.test(time) ? new Date(time) : undefined;
+  const at = RFC3339.test(time) && isRealDateTime(time) ? new Date(time) : undefined;
   if (at === undefined || Number.isNaN(at.getTime())) {
     throw new InputError(Input.expiresTime, `got ${quote(time)}; expected RFC 3339 such as 2027-01-31T00:00:00Z.`);
   }
   if (at.getTime() <= now.getTime()) throw new InputError(Input.expiresTime, `got ${time}, which is not in the future.`);
   return at;
+}
+
+/** isRealDateTime refuses dates that `new Date` would silently roll over (2027-02-30, 24:00:00). */
+function isRealDateTime(text: string): boolean {
+  const [year, month, day, hour, minute, second] = (text.match(/\d+/gu) ?? []).map(Number);
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 function parseRefreshWithin(value: string, expiresTime: Date | undefined): number | undefined {
@@ -254,15 +262,18 @@ function parseRunnerIp(read: ReadInput, requestTimeoutMs: number): RunnerIpConfi
   const given =
     givenItems.length === 0
       ? undefined
-      : unique(givenItems).map((item) => {
-          const address = parseAddress(item);
-          if (address === undefined) throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
-          return address;
-        });
-  const sourceItems = unique(parseList(read(Input.runnerIpSources)));
+      : givenItems
+          .map((item) => {
+            const address = parseAddress(item);
+            if (address === undefined) throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
+            return address;
+          })
+          .filter((address, i, all) => all.findIndex((a) => a.text === address.text) === i);
+  // Deduplicated after normalising, so one source written two ways cannot vote twice.
+  const sourceItems = unique(parseList(read(Input.runnerIpSources)).map(parseSource));
   const sources =
     sourceItems.length > 0
-      ? sourceItems.map(parseSource)
+      ? sourceItems
       : version === 'ipv4'
         ? [...Defaults.ipv4Sources]
         : version === 'ipv6'
@@ -296,7 +307,7 @@ function parseSource(item: string): string {
   } catch {
     url = undefined;
   }
-  const loopback = url !== undefined && (url.hostname === 'localhost' || url.hostname === '[::1]' || url.hostname.startsWith('127.'));
+  const loopback = url !== undefined && isLoopback(url.hostname);
   if (url === undefined || url.username !== '' || url.password !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
     throw new InputError(Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
   }

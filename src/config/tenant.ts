@@ -44,7 +44,8 @@ function isHostPort(hostPort: string): boolean {
   return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
 }
 
-function isLoopback(hostname: string): boolean {
+/** isLoopback says whether a URL host name is loopback: 127.0.0.0/8, localhost or [::1]. */
+export function isLoopback(hostname: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;
   return isIP(hostname) === 4 && hostname.startsWith('127.');
 }

@@ -50,18 +50,19 @@ export function toCidr(address: Address, prefix: number): string {
 
 /**
  * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
- * action would not write; those are kept as they are rather than dropped, so nothing is lost by a merge.
+ * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
+ * it is, so a merge never widens or drops an entry.
  */
 export function normaliseExisting(value: string): string {
-  const slash = value.indexOf('/');
-  const address = parseAddress(slash < 0 ? value : value.slice(0, slash));
-  const prefix = slash < 0 ? undefined : Number(value.slice(slash + 1));
-  if (address === undefined || (prefix !== undefined && !Number.isInteger(prefix))) return value;
-  const bits = prefix ?? (address.family === 'ipv4' ? 32 : 128);
   try {
-    return toCidr(address, bits);
+    return parseCidr('allowSourceCidr', value);
   } catch {
-    return value;
+    // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
+    const [ip = '', prefix = '', extra] = value.split('/');
+    const address = parseAddress(ip);
+    const max = address?.family === 'ipv4' ? 32 : 128;
+    if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max) return value;
+    return toCidr(address, Number(prefix));
   }
 }
 

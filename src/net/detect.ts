@@ -38,6 +38,7 @@ export async function findRunnerIp(config: RunnerIpConfig, ask: AskSource): Prom
       answers: ''
     };
   }
+  if (config.sources.length === 0) throw new DetectionError('No runner-ip-sources to ask.');
   const families: Family[] = config.version === 'both' ? ['ipv4', 'ipv6'] : [config.version];
   const answers: SourceAnswer[] = config.sources.map((source) => ({ source, state: 'pending' }));
   const cancel = new AbortController();

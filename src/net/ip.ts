@@ -16,6 +16,8 @@ const V6 = /^[0-9A-Fa-f:.]{2,45}$/u;
 
 /** parseAddress reads one IP literal, or returns undefined when the text is not exactly one. */
 export function parseAddress(text: string): Address | undefined {
+  // ipaddr.js reads the deprecated IPv4-compatible form `::8.8.8.8` as IPv4-mapped; refuse it as ambiguous.
+  if (/^::\d+\./u.test(text)) return undefined;
   if (!V4.test(text) && !(text.includes(':') && V6.test(text) && ipaddr.IPv6.isValid(text))) return undefined;
   let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(text);
   if (parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()) parsed = parsed.toIPv4Address();

@@ -28,7 +28,7 @@ export async function cleanup(rt: Runtime): Promise<void> {
   if (connection.auth.kind === 'assertion') rt.setSecret(connection.auth.secret.d);
   const client = createClient(connection, rt);
   const id = saved.id ?? (await resolveTarget(client, postTarget(rt), false)).id;
-  if (saved.cleanup === 'lock') await lock(rt, client, id);
+  if (saved.cleanup === 'lock') await lock(rt, client, id, saved);
   else await restore(rt, client, id, saved);
 }
 
@@ -53,12 +53,20 @@ function postTarget(rt: Runtime): Target {
   return value.includes('@') ? { kind: 'clientId', clientId: value } : { kind: 'id', id: value };
 }
 
-async function lock(rt: Runtime, client: C1Client, id: string): Promise<void> {
+async function lock(rt: Runtime, client: C1Client, id: string, saved: SavedRun): Promise<void> {
   const items = parseList(rt.read(Input.lockCidr));
   const lockCidr = items.length === 0 ? [Defaults.lockCidr] : parseCidrList(Input.lockCidr, items);
-  const after = await update(client, id, ['allowSourceCidr'], { allowSourceCidr: lockCidr }, 'lock');
+  const after = await update(client, id, ['allowSourceCidr'], { allowSourceCidr: lockCidr }, 'lock', mainLeft(saved));
   rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
   await summarise(rt, id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: lockCidr }]);
+}
+
+/** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */
+function mainLeft(saved: SavedRun): string {
+  const set = saved.undo?.changes.find((c) => c.field === 'allowSourceCidr');
+  if (set === undefined || saved.outcome === 'unsent' || saved.outcome === 'rejected') return 'what it held before this job';
+  const list = `allowSourceCidr [${asList(set.after).join(', ')}]`;
+  return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
 }
 
 async function restore(rt: Runtime, client: C1Client, id: string, saved: SavedRun): Promise<void> {
@@ -79,7 +87,7 @@ async function restore(rt: Runtime, client: C1Client, id: string, saved: SavedRu
         `It still holds ${describe(current, 'allowSourceCidr')}. Use cleanup: lock, or allow-unrestricted: true.`
     );
   }
-  await update(client, id, plan.mask, plan.client, 'restore', current);
+  await update(client, id, plan.mask, plan.client, 'restore', describe(current, 'allowSourceCidr'));
   rt.log.notice(`Post step: restored personal client '${id}': ${plan.changes.map((c) => c.field).join(', ')} put back as before this run.`);
   await summarise(rt, id, 'Restored', plan.changes);
 }
@@ -91,12 +99,11 @@ async function update(
   mask: readonly Field[],
   fields: Parameters<C1Client['update']>[1],
   what: 'lock' | 'restore',
-  current?: PersonalClient
+  holds: string
 ): Promise<PersonalClient> {
   try {
     return await client.update(id, fields, mask);
   } catch (error) {
-    const holds = current === undefined ? 'what the main step left' : describe(current, 'allowSourceCidr');
     throw new Error(
       `Post step: the ${what} of personal client '${id}' failed, so the credential may still be open: it holds ${holds}. ` +
         `Fix it by hand in C1. Cause: ${error instanceof Error ? error.message : String(error)}`

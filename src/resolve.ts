@@ -18,7 +18,7 @@ export async function resolveTarget(client: C1Client, target: Target, read: bool
   let pageToken = '';
   let pages = 0;
   do {
-    const page = await client.listPage(pageToken);
+    const page = await client.listPage(pageToken, target.clientId);
     const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
     if (found !== undefined) {
       if (found.id === undefined || found.id === '') throw new Error(`C1 listed personal client ${target.clientId} without an id.`);

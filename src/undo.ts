@@ -31,6 +31,9 @@ export function planRestore(undo: Undo, current: PersonalClient): Restore {
       continue;
     } else if (sameValue(change.field, now, change.after)) {
       target = change.before;
+    } else if (sameValue(change.field, now, change.before)) {
+      // Already as before this run: the Update did not take effect (an unknown outcome) or was undone.
+      continue;
     } else {
       warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${show(now)}).`);
       continue;

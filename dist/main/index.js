@@ -30053,13 +30053,14 @@ class C1Client {
         this.options.tokenDeps.mask(token);
         return token;
     }
-    /** listPage reads one page of the caller's personal clients. */
-    async listPage(pageToken) {
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const body = await this.call({ what: 'List of personal clients', method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
         const list = isObject(body) ? body.list : undefined;
         if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-            throw new C1Error(`C1's List of personal clients answered 200 with a body that is not a list.`, 200, false);
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         return {
             list: (list ?? []),
@@ -30093,7 +30094,8 @@ class C1Client {
         let renewed = false;
         for (let attempt = 1;; attempt++) {
             // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const bearer = call.bearer ? await this.accessToken() : undefined;
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = await minted;
             const started = Date.now();
             let response;
             try {
@@ -30124,7 +30126,9 @@ class C1Client {
                 if (!renewed) {
                     // A minted token can expire or be revoked mid-step: mint once more and try again, once.
                     renewed = true;
-                    this.token = undefined;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
                     attempt--;
                     continue;
                 }
@@ -30643,7 +30647,8 @@ function parseConnection(read, env) {
     };
     let auth;
     if (token !== '') {
-        auth = { kind: 'token', token, caller: inputCaller };
+        // The caller (for `self`) is the client-id input, else the environment's, as the contract's `self` says.
+        auth = { kind: 'token', token, caller: inputCaller ?? envCaller };
     }
     else if (inputCaller !== undefined) {
         auth = withSecret(inputCaller, Input.clientId, secretText, Input.clientSecret);
@@ -31027,6 +31032,7 @@ async function findRunnerIp(config, ask) {
     const families = config.version === 'both' ? ['ipv4', 'ipv6'] : [config.version];
     const answers = config.sources.map((source) => ({ source, state: 'pending' }));
     const cancel = new AbortController();
+    const asked = [];
     const result = await new Promise((resolve) => {
         const check = () => {
             const now = tally(answers, families, config.quorum);
@@ -31034,15 +31040,20 @@ async function findRunnerIp(config, ask) {
                 resolve(now.agreed);
         };
         config.sources.forEach((source, i) => {
-            ask(source, config.timeoutMs, cancel.signal).then((body) => {
+            const asking = ask(source, config.timeoutMs, cancel.signal).then((body) => {
                 answers[i] = { source, state: 'answered', body };
                 check();
             }, (error) => {
                 answers[i] = { source, state: 'failed', error: error instanceof Error ? error.message : String(error) };
                 check();
             });
+            asked.push(asking);
         });
     });
+    if (result.length === 0) {
+        // A failure lists every source's answer, so wait for the slower ones (each has its own timeout).
+        await Promise.all(asked);
+    }
     cancel.abort();
     const listed = describeAnswers(answers);
     if (result.length === 0) {
@@ -31298,7 +31309,7 @@ async function resolveTarget(client, target, read) {
     let pageToken = '';
     let pages = 0;
     do {
-        const page = await client.listPage(pageToken);
+        const page = await client.listPage(pageToken, target.clientId);
         const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
         if (found !== undefined) {
             if (found.id === undefined || found.id === '')

@@ -30212,7 +30212,8 @@ function connection_parseConnection(read, env) {
     };
     let auth;
     if (token !== '') {
-        auth = { kind: 'token', token, caller: inputCaller };
+        // The caller (for `self`) is the client-id input, else the environment's, as the contract's `self` says.
+        auth = { kind: 'token', token, caller: inputCaller ?? envCaller };
     }
     else if (inputCaller !== undefined) {
         auth = withSecret(inputCaller, names_Input.clientId, secretText, names_Input.clientSecret);
@@ -30764,7 +30765,7 @@ async function resolve_resolveTarget(client, target, read) {
     let pageToken = '';
     let pages = 0;
     do {
-        const page = await client.listPage(pageToken);
+        const page = await client.listPage(pageToken, target.clientId);
         const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
         if (found !== undefined) {
             if (found.id === undefined || found.id === '')
@@ -30951,13 +30952,14 @@ class C1Client {
         this.options.tokenDeps.mask(token);
         return token;
     }
-    /** listPage reads one page of the caller's personal clients. */
-    async listPage(pageToken) {
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const body = await this.call({ what: 'List of personal clients', method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
         const list = isObject(body) ? body.list : undefined;
         if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-            throw new errors_C1Error(`C1's List of personal clients answered 200 with a body that is not a list.`, 200, false);
+            throw new errors_C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         return {
             list: (list ?? []),
@@ -30991,7 +30993,8 @@ class C1Client {
         let renewed = false;
         for (let attempt = 1;; attempt++) {
             // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const bearer = call.bearer ? await this.accessToken() : undefined;
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = await minted;
             const started = Date.now();
             let response;
             try {
@@ -31022,7 +31025,9 @@ class C1Client {
                 if (!renewed) {
                     // A minted token can expire or be revoked mid-step: mint once more and try again, once.
                     renewed = true;
-                    this.token = undefined;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
                     attempt--;
                     continue;
                 }
@@ -31193,6 +31198,7 @@ async function detect_findRunnerIp(config, ask) {
     const families = config.version === 'both' ? ['ipv4', 'ipv6'] : [config.version];
     const answers = config.sources.map((source) => ({ source, state: 'pending' }));
     const cancel = new AbortController();
+    const asked = [];
     const result = await new Promise((resolve) => {
         const check = () => {
             const now = tally(answers, families, config.quorum);
@@ -31200,15 +31206,20 @@ async function detect_findRunnerIp(config, ask) {
                 resolve(now.agreed);
         };
         config.sources.forEach((source, i) => {
-            ask(source, config.timeoutMs, cancel.signal).then((body) => {
+            const asking = ask(source, config.timeoutMs, cancel.signal).then((body) => {
                 answers[i] = { source, state: 'answered', body };
                 check();
             }, (error) => {
                 answers[i] = { source, state: 'failed', error: error instanceof Error ? error.message : String(error) };
                 check();
             });
+            asked.push(asking);
         });
     });
+    if (result.length === 0) {
+        // A failure lists every source's answer, so wait for the slower ones (each has its own timeout).
+        await Promise.all(asked);
+    }
     cancel.abort();
     const listed = describeAnswers(answers);
     if (result.length === 0) {
@@ -31525,6 +31536,10 @@ function planRestore(undo, current) {
         else if (sameValue(change.field, now, change.after)) {
             target = change.before;
         }
+        else if (sameValue(change.field, now, change.before)) {
+            // Already as before this run: the Update did not take effect (an unknown outcome) or was undone.
+            continue;
+        }
         else {
             warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${undo_show(now)}).`);
             continue;
@@ -31573,7 +31588,7 @@ async function cleanup(rt) {
     const client = createClient(connection, rt);
     const id = saved.id ?? (await resolve_resolveTarget(client, postTarget(rt), false)).id;
     if (saved.cleanup === 'lock')
-        await lock(rt, client, id);
+        await lock(rt, client, id, saved);
     else
         await restore(rt, client, id, saved);
 }
@@ -31600,12 +31615,20 @@ function postTarget(rt) {
     }
     return value.includes('@') ? { kind: 'clientId', clientId: value } : { kind: 'id', id: value };
 }
-async function lock(rt, client, id) {
+async function lock(rt, client, id, saved) {
     const items = lists_parseList(rt.read(names_Input.lockCidr));
     const lockCidr = items.length === 0 ? [names_Defaults.lockCidr] : parseCidrList(names_Input.lockCidr, items);
-    const after = await update(client, id, ['allowSourceCidr'], { allowSourceCidr: lockCidr }, 'lock');
+    const after = await update(client, id, ['allowSourceCidr'], { allowSourceCidr: lockCidr }, 'lock', mainLeft(saved));
     rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
     await summarise(rt, id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: lockCidr }]);
+}
+/** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */
+function mainLeft(saved) {
+    const set = saved.undo?.changes.find((c) => c.field === 'allowSourceCidr');
+    if (set === undefined || saved.outcome === 'unsent' || saved.outcome === 'rejected')
+        return 'what it held before this job';
+    const list = `allowSourceCidr [${plan_asList(set.after).join(', ')}]`;
+    return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
 }
 async function restore(rt, client, id, saved) {
     if (saved.undo === undefined)
@@ -31625,17 +31648,16 @@ async function restore(rt, client, id, saved) {
         throw new Error(`Post step: restoring personal client '${id}' would leave allowSourceCidr empty (allow from anywhere); refused. ` +
             `It still holds ${describe(current, 'allowSourceCidr')}. Use cleanup: lock, or allow-unrestricted: true.`);
     }
-    await update(client, id, plan.mask, plan.client, 'restore', current);
+    await update(client, id, plan.mask, plan.client, 'restore', describe(current, 'allowSourceCidr'));
     rt.log.notice(`Post step: restored personal client '${id}': ${plan.changes.map((c) => c.field).join(', ')} put back as before this run.`);
     await summarise(rt, id, 'Restored', plan.changes);
 }
 /** update sends the post step's Update; a failure says loudly that the credential may still be open. */
-async function update(client, id, mask, fields, what, current) {
+async function update(client, id, mask, fields, what, holds) {
     try {
         return await client.update(id, fields, mask);
     }
     catch (error) {
-        const holds = current === undefined ? 'what the main step left' : describe(current, 'allowSourceCidr');
         throw new Error(`Post step: the ${what} of personal client '${id}' failed, so the credential may still be open: it holds ${holds}. ` +
             `Fix it by hand in C1. Cause: ${error instanceof Error ? error.message : String(error)}`);
     }

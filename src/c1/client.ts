@@ -65,13 +65,14 @@ export class C1Client {
     return token;
   }
 
-  /** listPage reads one page of the caller's personal clients. */
-  async listPage(pageToken: string): Promise<ListPage> {
+  /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+  async listPage(pageToken: string, lookingFor: string): Promise<ListPage> {
     const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-    const body = await this.call({ what: 'List of personal clients', method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+    const what = `List of personal clients (looking for ${lookingFor})`;
+    const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
     const list = isObject(body) ? body.list : undefined;
     if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-      throw new C1Error(`C1's List of personal clients answered 200 with a body that is not a list.`, 200, false);
+      throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
     }
     return {
       list: (list ?? []),
@@ -108,7 +109,8 @@ export class C1Client {
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-      const bearer = call.bearer ? await this.accessToken() : undefined;
+      const minted = call.bearer ? this.accessToken() : undefined;
+      const bearer = await minted;
       const started = Date.now();
       let response: HttpResponse;
       try {
@@ -145,7 +147,8 @@ export class C1Client {
         if (!renewed) {
           // A minted token can expire or be revoked mid-step: mint once more and try again, once.
           renewed = true;
-          this.token = undefined;
+          // Only the first of several calls refused with the same token mints anew; the others share it.
+          if (this.token === minted) this.token = undefined;
           attempt--;
           continue;
         }

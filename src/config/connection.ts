@@ -65,7 +65,8 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
 
   let auth: Auth;
   if (token !== '') {
-    auth = { kind: 'token', token, caller: inputCaller };
+    // The caller (for `self`) is the client-id input, else the environment's, as the contract's `self` says.
+    auth = { kind: 'token', token, caller: inputCaller ?? envCaller };
   } else if (inputCaller !== undefined) {
     auth = withSecret(inputCaller, Input.clientId, secretText, Input.clientSecret);
   } else if ((env[Env.accessToken] ?? '').trim() !== '') {

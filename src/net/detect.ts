@@ -42,13 +42,14 @@ export async function findRunnerIp(config: RunnerIpConfig, ask: AskSource): Prom
   const families: Family[] = config.version === 'both' ? ['ipv4', 'ipv6'] : [config.version];
   const answers: SourceAnswer[] = config.sources.map((source) => ({ source, state: 'pending' }));
   const cancel = new AbortController();
+  const asked: Promise<void>[] = [];
   const result = await new Promise<readonly Agreement[]>((resolve) => {
     const check = (): void => {
       const now = tally(answers, families, config.quorum);
       if (now.settled) resolve(now.agreed);
     };
     config.sources.forEach((source, i) => {
-      ask(source, config.timeoutMs, cancel.signal).then(
+      const asking = ask(source, config.timeoutMs, cancel.signal).then(
         (body) => {
           answers[i] = { source, state: 'answered', body };
           check();
@@ -58,8 +59,13 @@ export async function findRunnerIp(config: RunnerIpConfig, ask: AskSource): Prom
           check();
         }
       );
+      asked.push(asking);
     });
   });
+  if (result.length === 0) {
+    // A failure lists every source's answer, so wait for the slower ones (each has its own timeout).
+    await Promise.all(asked);
+  }
   cancel.abort();
   const listed = describeAnswers(answers);
   if (result.length === 0) {

@@ -19,7 +19,12 @@ export function coreRuntime(): Runtime {
     setSecret: core.setSecret,
     setOutput: core.setOutput,
     writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
+      // A missing or unwritable summary file must not fail a step whose change already went through.
+      try {
+        await core.summary.addRaw(markdown).write();
+      } catch (error) {
+        core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     getIdToken: (audience) => core.getIDToken(audience),
     runLink: async () => {

@@ -34701,7 +34701,13 @@ function coreRuntime() {
         setSecret: setSecret,
         setOutput: setOutput,
         writeSummary: async (markdown) => {
-            await summary_summary.addRaw(markdown).write();
+            // A missing or unwritable summary file must not fail a step whose change already went through.
+            try {
+                await summary_summary.addRaw(markdown).write();
+            }
+            catch (error) {
+                warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+            }
         },
         getIdToken: (audience) => getIDToken(audience),
         runLink: async () => {

@@ -76,7 +76,7 @@ describe('parseConnection: authentication precedence', () => {
     ['falls back to an env wfe CONDUCTORONE_CLIENT_ID with the OIDC exchange', {}, { CONDUCTORONE_CLIENT_ID: WFE, ...OIDC_ENV }, { kind: 'oidc', caller: WFE, audience: 'acme.conductor.one' }],
     ['prefers the token input to env CONDUCTORONE_ACCESS_TOKEN', { token: 'tok', tenant: 'acme' }, { CONDUCTORONE_ACCESS_TOKEN: 'envtok' }, { kind: 'token', caller: undefined, token: 'tok' }],
     ['prefers client-id and client-secret inputs to env CONDUCTORONE_ACCESS_TOKEN', { 'client-id': PCC, 'client-secret': SECRET.value }, { CONDUCTORONE_ACCESS_TOKEN: 'envtok' }, { kind: 'assertion', caller: PCC }],
-    ['prefers the token input to env client credentials', { token: 'tok' }, { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value }, { kind: 'token', caller: undefined, token: 'tok' }],
+    ['prefers the token input to env client credentials, the env client ID naming the caller', { token: 'tok' }, { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value }, { kind: 'token', caller: PCC, token: 'tok' }],
     ['trims white space around the token', { token: '  tok \n', tenant: 'acme' }, {}, { kind: 'token', caller: undefined, token: 'tok' }]
   ])('%s', (_name, inputs, env, expected) => {
     const { auth } = parseConnection(reader(inputs), env);

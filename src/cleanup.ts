@@ -1,10 +1,9 @@
 import type { C1Client } from './c1/client.js';
 import type { PersonalClient } from './c1/types.js';
 import { parseConnection } from './config/connection.js';
-import { parseCidrList, type Target } from './config/inputs.js';
+import { parseCidrList, parseTarget } from './config/inputs.js';
 import { parseBoolean, parseList } from './config/lists.js';
 import { Defaults, Input, type Field } from './config/names.js';
-import { parseClientId } from './config/tenant.js';
 import { asList, type FieldChange } from './plan.js';
 import { resolveTarget } from './resolve.js';
 import { createClient, maskSecretInputs } from './run.js';
@@ -27,7 +26,8 @@ export async function cleanup(rt: Runtime): Promise<void> {
   const connection = parseConnection(rt.read, rt.env);
   if (connection.auth.kind === 'assertion') rt.setSecret(connection.auth.secret.d);
   const client = createClient(connection, rt);
-  const id = saved.id ?? (await resolveTarget(client, postTarget(rt), false)).id;
+  // A main that failed before it resolved the id (a List error, say) still gets its lock.
+  const id = saved.id ?? (await resolveTarget(client, parseTarget(rt.read(Input.personalClientId), connection), false)).id;
   if (saved.cleanup === 'lock') await lock(rt, client, id, saved);
   else await restore(rt, client, id, saved);
 }
@@ -41,16 +41,6 @@ function skipReason(saved: SavedRun): string | undefined {
   }
   if (saved.cleanup === 'restore' && saved.outcome === 'rejected') return "C1 rejected the main step's Update, so there is nothing of this run to undo";
   return undefined;
-}
-
-/** postTarget reads `personal-client-id` again, for a lock after a main that failed before it resolved the id. */
-function postTarget(rt: Runtime): Target {
-  const value = rt.read(Input.personalClientId).trim();
-  if (value === 'self') {
-    const caller = rt.read(Input.clientId).trim() || (rt.env.CONDUCTORONE_CLIENT_ID ?? '').trim();
-    return { kind: 'clientId', clientId: parseClientId(Input.clientId, caller).value };
-  }
-  return value.includes('@') ? { kind: 'clientId', clientId: value } : { kind: 'id', id: value };
 }
 
 async function lock(rt: Runtime, client: C1Client, id: string, saved: SavedRun): Promise<void> {

@@ -75,8 +75,9 @@ async function sendUpdate(client: C1Client, state: RunState, id: string, plan: P
     state.outcome('accepted');
     return after;
   } catch (error) {
-    // A status C1 chose (400, 403, 404…) means the Update was not applied; anything else leaves it unknown.
-    if (error instanceof C1Error && error.status !== undefined && !error.retryable) state.outcome('rejected');
+    // An error status C1 chose (400, 403, 404…) means the Update was not applied. Anything else (network
+    // errors, exhausted retries, a 200 whose body is not C1's) leaves the outcome unknown.
+    if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable) state.outcome('rejected');
     throw error;
   }
 }
@@ -89,8 +90,11 @@ function report(rt: Runtime, outcome: Outcome): void {
 /** maskSecretInputs masks every secret the step may hold before anything could echo one. */
 export function maskSecretInputs(rt: Runtime): void {
   const secrets = [rt.read(Input.token), rt.read(Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
-  for (const secret of secrets) {
-    if (secret.trim() !== '') rt.setSecret(secret.trim());
+  for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+    rt.setSecret(secret);
+    // The key part of a client secret is a secret on its own, should anything quote it alone.
+    const keyPart = secret.split(':')[3];
+    if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '') rt.setSecret(keyPart);
   }
 }
 

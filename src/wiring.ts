@@ -5,6 +5,22 @@ import type { Runtime } from './runtime.js';
 
 const USER_AGENT = 'c1-credential-leash-action/1';
 
+// Every value masked so far. A message C1 sends back may quote one (an echoed header, say): the runner would
+// mask it on display, but it must not be written to the log at all.
+const secrets = new Set<string>();
+
+function setSecret(secret: string): void {
+  secrets.add(secret);
+  core.setSecret(secret);
+}
+
+/** redact replaces every masked value in a message before it is written anywhere. */
+export function redact(message: string): string {
+  let out = message;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+  return out;
+}
+
 /** coreRuntime wires `@actions/core`, the real clock and the proxy-aware transport into a Runtime. */
 export function coreRuntime(): Runtime {
   return {
@@ -15,15 +31,20 @@ export function coreRuntime(): Runtime {
     sleep: realSleep,
     random: Math.random,
     state: { save: (key, value) => core.saveState(key, value), get: (key) => core.getState(key) },
-    log: { info: core.info, notice: core.notice, warning: core.warning, debug: core.debug },
-    setSecret: core.setSecret,
+    log: {
+      info: (line) => core.info(redact(line)),
+      notice: (line) => core.notice(redact(line)),
+      warning: (line) => core.warning(redact(line)),
+      debug: (line) => core.debug(redact(line))
+    },
+    setSecret,
     setOutput: core.setOutput,
     writeSummary: async (markdown) => {
       // A missing or unwritable summary file must not fail a step whose change already went through.
       try {
         await core.summary.addRaw(markdown).write();
       } catch (error) {
-        core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        core.warning(redact(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`));
       }
     },
     getIdToken: (audience) => core.getIDToken(audience),
@@ -39,7 +60,7 @@ export function coreRuntime(): Runtime {
 
 /** fail reports any error, of any type, as the step's failure. */
 export function fail(error: unknown): void {
-  core.setFailed(error instanceof Error ? error.message : String(error));
+  core.setFailed(redact(error instanceof Error ? error.message : String(error)));
 }
 
 /**

@@ -29963,9 +29963,10 @@ function lists_parseBoolean(input, value, fallback) {
     const v = value.trim();
     if (v === '')
         return fallback;
-    if (/^true$/iu.test(v))
+    // Plain ASCII comparison: a Unicode-aware case fold would take `falſe` for false.
+    if (v.toLowerCase() === 'true')
         return true;
-    if (/^false$/iu.test(v))
+    if (v.toLowerCase() === 'false')
         return false;
     throw new errors_InputError(input, `got ${errors_quote(v)}; expected true or false.`);
 }
@@ -30095,7 +30096,7 @@ var external_node_net_ = __nccwpck_require__(7030);
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/u;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u;
 /** parseClientId reads `<name>@<host>/<kind>`; the host is lower-cased and may carry a port. */
-function tenant_parseClientId(input, value) {
+function parseClientId(input, value) {
     const v = value.trim();
     const expected = 'expected <name>@<host>/<kind> with kind pcc, spc or wfe, e.g. blue-whale-12345@acme.conductor.one/pcc';
     const at = v.indexOf('@');
@@ -30125,36 +30126,39 @@ function tenant_isLoopback(hostname) {
 /**
  * parseTenant turns `acme`, `acme.conductor.one`, `host:port` or `https://host[:port]` into a Tenant. It refuses
  * anything that could send credentials somewhere other than the named host: userinfo, paths, queries,
- * fragments, and plain http to anything but loopback.
+ * fragments, legacy IPv4 spellings the URL parser would rewrite (`127.1`, `0x7f.0.0.1`), and plain http to
+ * anything but loopback.
  */
 function parseTenant(input, value) {
     const v = value.trim();
     const expected = 'expected a tenant name (acme), a host (acme.conductor.one, acme.c1eu.ai) or https://host[:port]; ' +
         'http:// only for loopback';
-    let url;
-    if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(v)) {
-        const scheme = v.slice(0, v.indexOf(':')).toLowerCase();
-        if (scheme !== 'https' && scheme !== 'http')
-            throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
-        try {
-            url = new URL(v);
-        }
-        catch {
-            throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
-        }
-        const rest = v.slice(scheme.length + 3);
-        // The URL parser forgives a lot (backslashes, tabs, `#@`); demand the raw text is a bare host[:port][/].
-        if (!/^[A-Za-z0-9.:[\]-]+\/?$/u.test(rest) || url.username !== '' || url.password !== '') {
-            throw new errors_InputError(input, `got ${errors_quote(v)}; a tenant URL cannot carry userinfo, a path, a query or a fragment.`);
-        }
+    const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//iu.exec(v);
+    const scheme = schemeMatch?.[1]?.toLowerCase() ?? 'https';
+    if (scheme !== 'https' && scheme !== 'http')
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
+    const hostPort = (schemeMatch === null ? v : v.slice(schemeMatch[0].length).replace(/\/$/u, '')).toLowerCase();
+    if (/[/?#@\\]/u.test(hostPort)) {
+        throw new errors_InputError(input, `got ${errors_quote(v)}; a tenant cannot carry userinfo, a path, a query or a fragment.`);
     }
-    else {
-        const host = v.toLowerCase();
-        if (!isHostPort(host))
-            throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
-        const [name = '', port] = host.split(':');
-        const full = name.includes('.') || name === 'localhost' ? name : `${name}.conductor.one`;
-        url = new URL(`https://${full}${port === undefined ? '' : `:${port}`}`);
+    const parts = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/u.exec(hostPort);
+    const port = parts?.[2];
+    let host = parts?.[1] ?? '';
+    if (parts === null || (!host.startsWith('[') && !HOST.test(host)) || (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))) {
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
+    }
+    // A bare word is a tenant name; with a scheme, the user named the exact host.
+    if (schemeMatch === null && !host.includes('.') && !host.startsWith('[') && host !== 'localhost')
+        host = `${host}.conductor.one`;
+    let url;
+    try {
+        url = new URL(`${scheme}://${host}${port === undefined ? '' : `:${port}`}`);
+    }
+    catch {
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
+    }
+    if (url.hostname !== host) {
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${host} is not written as a plain host name or address (it would mean ${url.hostname}).`);
     }
     if (url.protocol === 'http:' && !tenant_isLoopback(url.hostname)) {
         throw new errors_InputError(input, `got ${errors_quote(v)}; http:// is allowed only for loopback hosts (127.0.0.0/8, localhost, [::1]).`);
@@ -30185,9 +30189,9 @@ function connection_parseConnection(read, env) {
     if (secretText !== '' && clientIdText === '') {
         throw new errors_InputError(names_Input.clientSecret, 'needs client-id: the secret belongs to a client ID (<name>@<host>/pcc or /spc).');
     }
-    const inputCaller = clientIdText === '' ? undefined : tenant_parseClientId(names_Input.clientId, clientIdText);
+    const inputCaller = clientIdText === '' ? undefined : parseClientId(names_Input.clientId, clientIdText);
     const envCallerText = (env[Env.clientId] ?? '').trim();
-    const envCaller = envCallerText === '' ? undefined : tenant_parseClientId(Env.clientId, envCallerText);
+    const envCaller = envCallerText === '' ? undefined : parseClientId(Env.clientId, envCallerText);
     // With no way at all to authenticate, say that first: it is the root cause, and a missing tenant follows from it.
     if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '')
         throw noAuth();
@@ -30438,30 +30442,31 @@ function optional(value) {
     const v = value.trim();
     return v === '' ? undefined : v;
 }
+/** parseTarget reads `personal-client-id`; `self` needs the caller's pcc client ID. */
 function parseTarget(value, connection) {
     const v = value.trim();
     if (v === '') {
-        throw new InputError(Input.personalClientId, 'is required: the credential id (blue-whale-12345), its full client ID, or self.');
+        throw new errors_InputError(names_Input.personalClientId, 'is required: the credential id (blue-whale-12345), its full client ID, or self.');
     }
     if (v === 'self') {
         const caller = connection.auth.caller;
         if (caller === undefined) {
-            throw new InputError(Input.personalClientId, 'self needs to know the caller: give client-id (or set CONDUCTORONE_CLIENT_ID) with the personal (pcc) client ID in use.');
+            throw new errors_InputError(names_Input.personalClientId, 'self needs to know the caller: give client-id (or set CONDUCTORONE_CLIENT_ID) with the personal (pcc) client ID in use.');
         }
         if (caller.kind !== 'pcc') {
-            throw new InputError(Input.personalClientId, `self means the caller's own personal credential, but the caller ${caller.value} is of kind ${caller.kind}, not pcc.`);
+            throw new errors_InputError(names_Input.personalClientId, `self means the caller's own personal credential, but the caller ${caller.value} is of kind ${caller.kind}, not pcc.`);
         }
         return { kind: 'clientId', clientId: caller.value };
     }
     if (v.includes('@')) {
-        const parsed = parseClientId(Input.personalClientId, v);
+        const parsed = parseClientId(names_Input.personalClientId, v);
         if (parsed.kind !== 'pcc') {
-            throw new InputError(Input.personalClientId, `got ${quote(v)}; a personal client ID ends in /pcc.`);
+            throw new errors_InputError(names_Input.personalClientId, `got ${errors_quote(v)}; a personal client ID ends in /pcc.`);
         }
         return { kind: 'clientId', clientId: parsed.value };
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(v)) {
-        throw new InputError(Input.personalClientId, `got ${quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
+        throw new errors_InputError(names_Input.personalClientId, `got ${errors_quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
     }
     return { kind: 'id', id: v };
 }
@@ -31038,7 +31043,8 @@ class C1Client {
                 await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
                 continue;
             }
-            const message = tokenWhat !== undefined
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
                 ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
                 : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
             throw new errors_C1Error(message, response.status, retryable);
@@ -31458,8 +31464,9 @@ async function sendUpdate(client, state, id, plan) {
         return after;
     }
     catch (error) {
-        // A status C1 chose (400, 403, 404…) means the Update was not applied; anything else leaves it unknown.
-        if (error instanceof C1Error && error.status !== undefined && !error.retryable)
+        // An error status C1 chose (400, 403, 404…) means the Update was not applied. Anything else (network
+        // errors, exhausted retries, a 200 whose body is not C1's) leaves the outcome unknown.
+        if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable)
             state.outcome('rejected');
         throw error;
     }
@@ -31473,9 +31480,12 @@ function report(rt, outcome) {
 /** maskSecretInputs masks every secret the step may hold before anything could echo one. */
 function maskSecretInputs(rt) {
     const secrets = [rt.read(names_Input.token), rt.read(names_Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
-    for (const secret of secrets) {
-        if (secret.trim() !== '')
-            rt.setSecret(secret.trim());
+    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+        rt.setSecret(secret);
+        // The key part of a client secret is a secret on its own, should anything quote it alone.
+        const keyPart = secret.split(':')[3];
+        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
+            rt.setSecret(keyPart);
     }
 }
 /** createClient builds the one C1 client from the connection settings and the runtime. */
@@ -31569,7 +31579,6 @@ function undo_show(value) {
 
 
 
-
 /**
  * cleanup is the post step: read what main saved, authenticate afresh from the inputs (main's token may have
  * expired, and tokens are never saved), then undo this run's change or lock the credential.
@@ -31586,7 +31595,8 @@ async function cleanup(rt) {
     if (connection.auth.kind === 'assertion')
         rt.setSecret(connection.auth.secret.d);
     const client = createClient(connection, rt);
-    const id = saved.id ?? (await resolve_resolveTarget(client, postTarget(rt), false)).id;
+    // A main that failed before it resolved the id (a List error, say) still gets its lock.
+    const id = saved.id ?? (await resolve_resolveTarget(client, parseTarget(rt.read(names_Input.personalClientId), connection), false)).id;
     if (saved.cleanup === 'lock')
         await lock(rt, client, id, saved);
     else
@@ -31605,15 +31615,6 @@ function skipReason(saved) {
     if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
         return "C1 rejected the main step's Update, so there is nothing of this run to undo";
     return undefined;
-}
-/** postTarget reads `personal-client-id` again, for a lock after a main that failed before it resolved the id. */
-function postTarget(rt) {
-    const value = rt.read(names_Input.personalClientId).trim();
-    if (value === 'self') {
-        const caller = rt.read(names_Input.clientId).trim() || (rt.env.CONDUCTORONE_CLIENT_ID ?? '').trim();
-        return { kind: 'clientId', clientId: tenant_parseClientId(names_Input.clientId, caller).value };
-    }
-    return value.includes('@') ? { kind: 'clientId', clientId: value } : { kind: 'id', id: value };
 }
 async function lock(rt, client, id, saved) {
     const items = lists_parseList(rt.read(names_Input.lockCidr));
@@ -34687,6 +34688,20 @@ function toError(error, timeout, timeoutMs) {
 
 
 const USER_AGENT = 'c1-credential-leash-action/1';
+// Every value masked so far. A message C1 sends back may quote one (an echoed header, say): the runner would
+// mask it on display, but it must not be written to the log at all.
+const secrets = new Set();
+function wiring_setSecret(secret) {
+    secrets.add(secret);
+    setSecret(secret);
+}
+/** redact replaces every masked value in a message before it is written anywhere. */
+function redact(message) {
+    let out = message;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
 /** coreRuntime wires `@actions/core`, the real clock and the proxy-aware transport into a Runtime. */
 function coreRuntime() {
     return {
@@ -34697,8 +34712,13 @@ function coreRuntime() {
         sleep: realSleep,
         random: Math.random,
         state: { save: (key, value) => saveState(key, value), get: (key) => getState(key) },
-        log: { info: info, notice: notice, warning: warning, debug: debug },
-        setSecret: setSecret,
+        log: {
+            info: (line) => info(redact(line)),
+            notice: (line) => notice(redact(line)),
+            warning: (line) => warning(redact(line)),
+            debug: (line) => debug(redact(line))
+        },
+        setSecret: wiring_setSecret,
         setOutput: setOutput,
         writeSummary: async (markdown) => {
             // A missing or unwritable summary file must not fail a step whose change already went through.
@@ -34706,7 +34726,7 @@ function coreRuntime() {
                 await summary_summary.addRaw(markdown).write();
             }
             catch (error) {
-                warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+                warning(redact(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`));
             }
         },
         getIdToken: (audience) => getIDToken(audience),
@@ -34722,7 +34742,7 @@ function coreRuntime() {
 }
 /** fail reports any error, of any type, as the step's failure. */
 function fail(error) {
-    setFailed(error instanceof Error ? error.message : String(error));
+    setFailed(redact(error instanceof Error ? error.message : String(error)));
 }
 /**
  * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line. What

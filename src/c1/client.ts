@@ -159,8 +159,9 @@ export class C1Client {
         await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
         continue;
       }
+      // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
       const message =
-        tokenWhat !== undefined
+        tokenWhat !== undefined && response.status < 500 && response.status !== 429
           ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
           : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
       throw new C1Error(message, response.status, retryable);

@@ -126,7 +126,8 @@ function optional(value: string): string | undefined {
   return v === '' ? undefined : v;
 }
 
-function parseTarget(value: string, connection: Connection): Target {
+/** parseTarget reads `personal-client-id`; `self` needs the caller's pcc client ID. */
+export function parseTarget(value: string, connection: Connection): Target {
   const v = value.trim();
   if (v === '') {
     throw new InputError(Input.personalClientId, 'is required: the credential id (blue-whale-12345), its full client ID, or self.');

@@ -9,8 +9,9 @@ export function parseList(value: string): string[] {
 export function parseBoolean(input: string, value: string, fallback: boolean): boolean {
   const v = value.trim();
   if (v === '') return fallback;
-  if (/^true$/iu.test(v)) return true;
-  if (/^false$/iu.test(v)) return false;
+  // Plain ASCII comparison: a Unicode-aware case fold would take `falſe` for false.
+  if (v.toLowerCase() === 'true') return true;
+  if (v.toLowerCase() === 'false') return false;
   throw new InputError(input, `got ${quote(v)}; expected true or false.`);
 }
 

@@ -53,33 +53,37 @@ export function isLoopback(hostname: string): boolean {
 /**
  * parseTenant turns `acme`, `acme.conductor.one`, `host:port` or `https://host[:port]` into a Tenant. It refuses
  * anything that could send credentials somewhere other than the named host: userinfo, paths, queries,
- * fragments, and plain http to anything but loopback.
+ * fragments, legacy IPv4 spellings the URL parser would rewrite (`127.1`, `0x7f.0.0.1`), and plain http to
+ * anything but loopback.
  */
 export function parseTenant(input: string, value: string): Tenant {
   const v = value.trim();
   const expected =
     'expected a tenant name (acme), a host (acme.conductor.one, acme.c1eu.ai) or https://host[:port]; ' +
     'http:// only for loopback';
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//iu.exec(v);
+  const scheme = schemeMatch?.[1]?.toLowerCase() ?? 'https';
+  if (scheme !== 'https' && scheme !== 'http') throw new InputError(input, `got ${quote(v)}; ${expected}.`);
+  const hostPort = (schemeMatch === null ? v : v.slice(schemeMatch[0].length).replace(/\/$/u, '')).toLowerCase();
+  if (/[/?#@\\]/u.test(hostPort)) {
+    throw new InputError(input, `got ${quote(v)}; a tenant cannot carry userinfo, a path, a query or a fragment.`);
+  }
+  const parts = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/u.exec(hostPort);
+  const port = parts?.[2];
+  let host = parts?.[1] ?? '';
+  if (parts === null || (!host.startsWith('[') && !HOST.test(host)) || (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))) {
+    throw new InputError(input, `got ${quote(v)}; ${expected}.`);
+  }
+  // A bare word is a tenant name; with a scheme, the user named the exact host.
+  if (schemeMatch === null && !host.includes('.') && !host.startsWith('[') && host !== 'localhost') host = `${host}.conductor.one`;
   let url: URL;
-  if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(v)) {
-    const scheme = v.slice(0, v.indexOf(':')).toLowerCase();
-    if (scheme !== 'https' && scheme !== 'http') throw new InputError(input, `got ${quote(v)}; ${expected}.`);
-    try {
-      url = new URL(v);
-    } catch {
-      throw new InputError(input, `got ${quote(v)}; ${expected}.`);
-    }
-    const rest = v.slice(scheme.length + 3);
-    // The URL parser forgives a lot (backslashes, tabs, `#@`); demand the raw text is a bare host[:port][/].
-    if (!/^[A-Za-z0-9.:[\]-]+\/?$/u.test(rest) || url.username !== '' || url.password !== '') {
-      throw new InputError(input, `got ${quote(v)}; a tenant URL cannot carry userinfo, a path, a query or a fragment.`);
-    }
-  } else {
-    const host = v.toLowerCase();
-    if (!isHostPort(host)) throw new InputError(input, `got ${quote(v)}; ${expected}.`);
-    const [name = '', port] = host.split(':');
-    const full = name.includes('.') || name === 'localhost' ? name : `${name}.conductor.one`;
-    url = new URL(`https://${full}${port === undefined ? '' : `:${port}`}`);
+  try {
+    url = new URL(`${scheme}://${host}${port === undefined ? '' : `:${port}`}`);
+  } catch {
+    throw new InputError(input, `got ${quote(v)}; ${expected}.`);
+  }
+  if (url.hostname !== host) {
+    throw new InputError(input, `got ${quote(v)}; ${host} is not written as a plain host name or address (it would mean ${url.hostname}).`);
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new InputError(input, `got ${quote(v)}; http:// is allowed only for loopback hosts (127.0.0.0/8, localhost, [::1]).`);

@@ -182,24 +182,30 @@ describe('retry policy', () => {
     [502, 14, 'bad gateway', 'upstream connect error'],
     [503, 14, 'unavailable', 'service is warming up'],
     [504, 4, 'gateway timeout', 'deadline exceeded']
-  ])('HTTP %i is retried up to maxAttempts, then fails naming the operation, status and C1 message', async (status, code, name, message) => {
-    const seen: Seen[] = [];
-    const scope = nock(BASE).get(CLIENT_PATH).times(3).reply(answer(seen, status, rpcStatus(code, message)));
-    const h = harness({ maxAttempts: 3 });
+  ])(
+    'HTTP %i is retried up to maxAttempts, then fails naming the operation, status and C1 message',
+    async (status, code, name, message) => {
+      const seen: Seen[] = [];
+      const scope = nock(BASE)
+        .get(CLIENT_PATH)
+        .times(3)
+        .reply(answer(seen, status, rpcStatus(code, message)));
+      const h = harness({ maxAttempts: 3 });
 
-    const error = await errorOf(h.client.get(ID));
+      const error = await errorOf(h.client.get(ID));
 
-    expect(error).toBeInstanceOf(C1Error);
-    expect(error.message).toContain(GET_WHAT);
-    expect(error.message).toContain(`HTTP ${status} (${name})`);
-    expect(error.message).toContain(message);
-    expect(error.message).toContain('after 3 attempts');
-    expect((error as C1Error).status).toBe(status);
-    expect(seen).toHaveLength(3);
-    expect(h.sleeps).toHaveLength(2);
-    expect(h.logs).toHaveLength(2);
-    expect(scope.isDone()).toBe(true);
-  });
+      expect(error).toBeInstanceOf(C1Error);
+      expect(error.message).toContain(GET_WHAT);
+      expect(error.message).toContain(`HTTP ${status} (${name})`);
+      expect(error.message).toContain(message);
+      expect(error.message).toContain('after 3 attempts');
+      expect((error as C1Error).status).toBe(status);
+      expect(seen).toHaveLength(3);
+      expect(h.sleeps).toHaveLength(2);
+      expect(h.logs).toHaveLength(2);
+      expect(scope.isDone()).toBe(true);
+    }
+  );
 
   test.each([
     [400, 3, 'invalid argument', 'invalid UpdatePersonalClientRequest.Client: value does not match regex'],
@@ -208,7 +214,9 @@ describe('retry policy', () => {
     [409, 6, 'conflict', 'the personal client was modified concurrently']
   ])('HTTP %i fails at once, exactly one request, with C1 message', async (status, code, name, message) => {
     const seen: Seen[] = [];
-    const scope = nock(BASE).post(CLIENT_PATH).reply(answer(seen, status, rpcStatus(code, message)));
+    const scope = nock(BASE)
+      .post(CLIENT_PATH)
+      .reply(answer(seen, status, rpcStatus(code, message)));
     // A stray second request would be answered here (and would make the call succeed).
     const spare = nock(BASE).post(CLIENT_PATH).reply(200, { client: CLIENT });
     const h = harness({ maxAttempts: 5 });
@@ -293,7 +301,9 @@ describe('retry policy', () => {
     ['SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames"]
   ])('a TLS failure (%s) is not retried and says how to trust a re-signing proxy', async (code, message) => {
-    const scope = nock(BASE).get(CLIENT_PATH).replyWithError(Object.assign(new Error(message), { code }));
+    const scope = nock(BASE)
+      .get(CLIENT_PATH)
+      .replyWithError(Object.assign(new Error(message), { code }));
     const spare = nock(BASE).get(CLIENT_PATH).reply(200, { client: CLIENT });
     const h = harness({ maxAttempts: 5 });
 
@@ -729,7 +739,9 @@ describe('401 from the API', () => {
       .times(2)
       .matchHeader('authorization', 'Bearer minted-2')
       .reply(200, { client: CLIENT });
-    nock(BASE).post(TOKEN_PATH).reply(answer(tokenSeen, 200, { access_token: 'minted-3', token_type: 'Bearer', expires_in: 600 }));
+    nock(BASE)
+      .post(TOKEN_PATH)
+      .reply(answer(tokenSeen, 200, { access_token: 'minted-3', token_type: 'Bearer', expires_in: 600 }));
     nock(BASE).get(CLIENT_PATH).matchHeader('authorization', 'Bearer minted-3').reply(200, { client: CLIENT });
     const h = harness({ auth: ASSERTION_AUTH });
 
@@ -741,7 +753,9 @@ describe('401 from the API', () => {
 
   test('with a given token: "the access token was rejected (expired or revoked?)", exactly one request', async () => {
     const apiSeen: Seen[] = [];
-    const scope = nock(BASE).get(CLIENT_PATH).reply(answer(apiSeen, 401, rpcStatus(16, 'invalid token')));
+    const scope = nock(BASE)
+      .get(CLIENT_PATH)
+      .reply(answer(apiSeen, 401, rpcStatus(16, 'invalid token')));
     const spare = nock(BASE).get(CLIENT_PATH).reply(200, { client: CLIENT });
     const h = harness({ auth: TOKEN_AUTH });
 

@@ -64,19 +64,84 @@ function expectNoSecret(message: string, secret: Secret = SECRET): void {
 describe('parseConnection: authentication precedence', () => {
   test.each<[string, Inputs, Environment, { kind: string; caller: string | undefined; token?: string; audience?: string }]>([
     ['uses the token input as a bearer token', { token: 'tok', tenant: 'acme' }, {}, { kind: 'token', caller: undefined, token: 'tok' }],
-    ['lets a client-id beside a token only name the caller', { token: 'tok', 'client-id': PCC }, {}, { kind: 'token', caller: PCC, token: 'tok' }],
-    ['signs an assertion for a pcc client-id with its secret', { 'client-id': PCC, 'client-secret': SECRET.value }, {}, { kind: 'assertion', caller: PCC }],
-    ['signs an assertion for an spc client-id with its secret', { 'client-id': SPC, 'client-secret': SECRET.value }, {}, { kind: 'assertion', caller: SPC }],
-    ['exchanges a GitHub OIDC token for a wfe client-id, audience defaulting to the tenant host', { 'client-id': WFE }, OIDC_ENV, { kind: 'oidc', caller: WFE, audience: 'acme.conductor.one' }],
-    ['uses oidc-audience when given', { 'client-id': WFE, 'oidc-audience': 'custom-aud' }, OIDC_ENV, { kind: 'oidc', caller: WFE, audience: 'custom-aud' }],
-    ['uses the host name without port as the default OIDC audience', { 'client-id': 'trust-3@localhost:8443/wfe' }, OIDC_ENV, { kind: 'oidc', caller: 'trust-3@localhost:8443/wfe', audience: 'localhost' }],
-    ['falls back to env CONDUCTORONE_ACCESS_TOKEN', { tenant: 'acme' }, { CONDUCTORONE_ACCESS_TOKEN: 'envtok' }, { kind: 'token', caller: undefined, token: 'envtok' }],
-    ['lets env CONDUCTORONE_CLIENT_ID name the caller of an env access token', {}, { CONDUCTORONE_ACCESS_TOKEN: 'envtok', CONDUCTORONE_CLIENT_ID: PCC }, { kind: 'token', caller: PCC, token: 'envtok' }],
-    ['falls back to env CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET', {}, { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value }, { kind: 'assertion', caller: PCC }],
-    ['falls back to an env wfe CONDUCTORONE_CLIENT_ID with the OIDC exchange', {}, { CONDUCTORONE_CLIENT_ID: WFE, ...OIDC_ENV }, { kind: 'oidc', caller: WFE, audience: 'acme.conductor.one' }],
-    ['prefers the token input to env CONDUCTORONE_ACCESS_TOKEN', { token: 'tok', tenant: 'acme' }, { CONDUCTORONE_ACCESS_TOKEN: 'envtok' }, { kind: 'token', caller: undefined, token: 'tok' }],
-    ['prefers client-id and client-secret inputs to env CONDUCTORONE_ACCESS_TOKEN', { 'client-id': PCC, 'client-secret': SECRET.value }, { CONDUCTORONE_ACCESS_TOKEN: 'envtok' }, { kind: 'assertion', caller: PCC }],
-    ['prefers the token input to env client credentials, the env client ID naming the caller', { token: 'tok' }, { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value }, { kind: 'token', caller: PCC, token: 'tok' }],
+    [
+      'lets a client-id beside a token only name the caller',
+      { token: 'tok', 'client-id': PCC },
+      {},
+      { kind: 'token', caller: PCC, token: 'tok' }
+    ],
+    [
+      'signs an assertion for a pcc client-id with its secret',
+      { 'client-id': PCC, 'client-secret': SECRET.value },
+      {},
+      { kind: 'assertion', caller: PCC }
+    ],
+    [
+      'signs an assertion for an spc client-id with its secret',
+      { 'client-id': SPC, 'client-secret': SECRET.value },
+      {},
+      { kind: 'assertion', caller: SPC }
+    ],
+    [
+      'exchanges a GitHub OIDC token for a wfe client-id, audience defaulting to the tenant host',
+      { 'client-id': WFE },
+      OIDC_ENV,
+      { kind: 'oidc', caller: WFE, audience: 'acme.conductor.one' }
+    ],
+    [
+      'uses oidc-audience when given',
+      { 'client-id': WFE, 'oidc-audience': 'custom-aud' },
+      OIDC_ENV,
+      { kind: 'oidc', caller: WFE, audience: 'custom-aud' }
+    ],
+    [
+      'uses the host name without port as the default OIDC audience',
+      { 'client-id': 'trust-3@localhost:8443/wfe' },
+      OIDC_ENV,
+      { kind: 'oidc', caller: 'trust-3@localhost:8443/wfe', audience: 'localhost' }
+    ],
+    [
+      'falls back to env CONDUCTORONE_ACCESS_TOKEN',
+      { tenant: 'acme' },
+      { CONDUCTORONE_ACCESS_TOKEN: 'envtok' },
+      { kind: 'token', caller: undefined, token: 'envtok' }
+    ],
+    [
+      'lets env CONDUCTORONE_CLIENT_ID name the caller of an env access token',
+      {},
+      { CONDUCTORONE_ACCESS_TOKEN: 'envtok', CONDUCTORONE_CLIENT_ID: PCC },
+      { kind: 'token', caller: PCC, token: 'envtok' }
+    ],
+    [
+      'falls back to env CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET',
+      {},
+      { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value },
+      { kind: 'assertion', caller: PCC }
+    ],
+    [
+      'falls back to an env wfe CONDUCTORONE_CLIENT_ID with the OIDC exchange',
+      {},
+      { CONDUCTORONE_CLIENT_ID: WFE, ...OIDC_ENV },
+      { kind: 'oidc', caller: WFE, audience: 'acme.conductor.one' }
+    ],
+    [
+      'prefers the token input to env CONDUCTORONE_ACCESS_TOKEN',
+      { token: 'tok', tenant: 'acme' },
+      { CONDUCTORONE_ACCESS_TOKEN: 'envtok' },
+      { kind: 'token', caller: undefined, token: 'tok' }
+    ],
+    [
+      'prefers client-id and client-secret inputs to env CONDUCTORONE_ACCESS_TOKEN',
+      { 'client-id': PCC, 'client-secret': SECRET.value },
+      { CONDUCTORONE_ACCESS_TOKEN: 'envtok' },
+      { kind: 'assertion', caller: PCC }
+    ],
+    [
+      'prefers the token input to env client credentials, the env client ID naming the caller',
+      { token: 'tok' },
+      { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value },
+      { kind: 'token', caller: PCC, token: 'tok' }
+    ],
     ['trims white space around the token', { token: '  tok \n', tenant: 'acme' }, {}, { kind: 'token', caller: undefined, token: 'tok' }]
   ])('%s', (_name, inputs, env, expected) => {
     const { auth } = parseConnection(reader(inputs), env);
@@ -96,25 +161,91 @@ describe('parseConnection: authentication precedence', () => {
   });
 
   test.each<[string, Inputs, Environment, string, RegExp]>([
-    ['rejects client-secret beside token as ambiguous', { token: 't', 'client-id': PCC, 'client-secret': SECRET.value }, {}, 'client-secret', /ambiguous/u],
-    ['rejects client-secret beside token even without client-id', { token: 't', tenant: 'acme', 'client-secret': SECRET.value }, {}, 'client-secret', /token/u],
+    [
+      'rejects client-secret beside token as ambiguous',
+      { token: 't', 'client-id': PCC, 'client-secret': SECRET.value },
+      {},
+      'client-secret',
+      /ambiguous/u
+    ],
+    [
+      'rejects client-secret beside token even without client-id',
+      { token: 't', tenant: 'acme', 'client-secret': SECRET.value },
+      {},
+      'client-secret',
+      /token/u
+    ],
     ['rejects client-secret without client-id', { tenant: 'acme', 'client-secret': SECRET.value }, {}, 'client-secret', /needs client-id/u],
-    ['rejects client-secret input without client-id input even when env CONDUCTORONE_CLIENT_ID is set', { 'client-secret': SECRET.value }, { CONDUCTORONE_CLIENT_ID: PCC }, 'client-secret', /needs client-id/u],
+    [
+      'rejects client-secret input without client-id input even when env CONDUCTORONE_CLIENT_ID is set',
+      { 'client-secret': SECRET.value },
+      { CONDUCTORONE_CLIENT_ID: PCC },
+      'client-secret',
+      /needs client-id/u
+    ],
     ['requires client-secret with a pcc client-id', { 'client-id': PCC }, {}, 'client-secret', /required with a pcc/u],
     ['requires client-secret with an spc client-id', { 'client-id': SPC }, {}, 'client-secret', /required with a spc/u],
     ['rejects client-secret with a wfe client-id', { 'client-id': WFE, 'client-secret': SECRET.value }, OIDC_ENV, 'client-secret', /wfe/u],
-    ['says to add id-token: write when a wfe client-id has no OIDC request env', { 'client-id': WFE }, {}, 'client-id', /permissions: id-token: write/u],
-    ['says to add id-token: write when only ACTIONS_ID_TOKEN_REQUEST_URL is set', { 'client-id': WFE }, { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x/' }, 'client-id', /id-token: write/u],
-    ['says to add id-token: write when only ACTIONS_ID_TOKEN_REQUEST_TOKEN is set', { 'client-id': WFE }, { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'x' }, 'client-id', /ACTIONS_ID_TOKEN_REQUEST_URL/u],
-    ['says to add id-token: write for an env wfe CONDUCTORONE_CLIENT_ID', {}, { CONDUCTORONE_CLIENT_ID: WFE }, 'CONDUCTORONE_CLIENT_ID', /id-token: write/u],
-    ['requires CONDUCTORONE_CLIENT_SECRET with an env pcc CONDUCTORONE_CLIENT_ID', {}, { CONDUCTORONE_CLIENT_ID: PCC }, 'CONDUCTORONE_CLIENT_SECRET', /required/u],
+    [
+      'says to add id-token: write when a wfe client-id has no OIDC request env',
+      { 'client-id': WFE },
+      {},
+      'client-id',
+      /permissions: id-token: write/u
+    ],
+    [
+      'says to add id-token: write when only ACTIONS_ID_TOKEN_REQUEST_URL is set',
+      { 'client-id': WFE },
+      { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x/' },
+      'client-id',
+      /id-token: write/u
+    ],
+    [
+      'says to add id-token: write when only ACTIONS_ID_TOKEN_REQUEST_TOKEN is set',
+      { 'client-id': WFE },
+      { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'x' },
+      'client-id',
+      /ACTIONS_ID_TOKEN_REQUEST_URL/u
+    ],
+    [
+      'says to add id-token: write for an env wfe CONDUCTORONE_CLIENT_ID',
+      {},
+      { CONDUCTORONE_CLIENT_ID: WFE },
+      'CONDUCTORONE_CLIENT_ID',
+      /id-token: write/u
+    ],
+    [
+      'requires CONDUCTORONE_CLIENT_SECRET with an env pcc CONDUCTORONE_CLIENT_ID',
+      {},
+      { CONDUCTORONE_CLIENT_ID: PCC },
+      'CONDUCTORONE_CLIENT_SECRET',
+      /required/u
+    ],
     ['rejects a malformed client-id', { 'client-id': 'not-a-client-id', token: 't' }, {}, 'client-id', /<name>@<host>\/<kind>/u],
-    ['rejects a client-id of an unknown kind', { 'client-id': 'blue@acme.conductor.one/xyz', token: 't' }, {}, 'client-id', /pcc, spc or wfe/u],
-    ['rejects a malformed env CONDUCTORONE_CLIENT_ID, naming it', { tenant: 'acme' }, { CONDUCTORONE_ACCESS_TOKEN: 't', CONDUCTORONE_CLIENT_ID: 'nope' }, 'CONDUCTORONE_CLIENT_ID', /expected/u],
+    [
+      'rejects a client-id of an unknown kind',
+      { 'client-id': 'blue@acme.conductor.one/xyz', token: 't' },
+      {},
+      'client-id',
+      /pcc, spc or wfe/u
+    ],
+    [
+      'rejects a malformed env CONDUCTORONE_CLIENT_ID, naming it',
+      { tenant: 'acme' },
+      { CONDUCTORONE_ACCESS_TOKEN: 't', CONDUCTORONE_CLIENT_ID: 'nope' },
+      'CONDUCTORONE_CLIENT_ID',
+      /expected/u
+    ],
     ['rejects retry-max-attempts of 0', { token: 't', tenant: 'acme', 'retry-max-attempts': '0' }, {}, 'retry-max-attempts', /1 to 10/u],
     ['rejects retry-max-attempts of 11', { token: 't', tenant: 'acme', 'retry-max-attempts': '11' }, {}, 'retry-max-attempts', /1 to 10/u],
     ['rejects a request-timeout over 5m', { token: 't', tenant: 'acme', 'request-timeout': '10m' }, {}, 'request-timeout', /at most 5m/u],
-    ['rejects a request-timeout that is not a duration', { token: 't', tenant: 'acme', 'request-timeout': '15' }, {}, 'request-timeout', /duration/u]
+    [
+      'rejects a request-timeout that is not a duration',
+      { token: 't', tenant: 'acme', 'request-timeout': '15' },
+      {},
+      'request-timeout',
+      /duration/u
+    ]
   ])('%s', (_name, inputs, env, input, pattern) => {
     const error = inputErrorOf(() => parseConnection(reader(inputs), env));
     expect(error.input).toBe(input);
@@ -126,7 +257,15 @@ describe('parseConnection: authentication precedence', () => {
   test('with no auth input and no env, lists every way to authenticate', () => {
     const error = inputErrorOf(() => parseConnection(reader({ tenant: 'acme' }), {}));
     expect(error.message).toMatch(/^Input 'token': /u);
-    for (const option of ['token', 'client-id', 'client-secret', 'id-token: write', 'CONDUCTORONE_ACCESS_TOKEN', 'CONDUCTORONE_CLIENT_ID', 'CONDUCTORONE_CLIENT_SECRET']) {
+    for (const option of [
+      'token',
+      'client-id',
+      'client-secret',
+      'id-token: write',
+      'CONDUCTORONE_ACCESS_TOKEN',
+      'CONDUCTORONE_CLIENT_ID',
+      'CONDUCTORONE_CLIENT_SECRET'
+    ]) {
       expect(error.message).toContain(option);
     }
   });
@@ -150,14 +289,58 @@ describe('parseConnection: authentication precedence', () => {
 
 describe('parseConnection: tenant derivation', () => {
   test.each<[string, Inputs, Environment, string]>([
-    ['uses the tenant input first', { token: 't', tenant: 'other', 'client-id': PCC }, { CONDUCTORONE_SERVER_URL: 'https://server.example' }, 'https://other.conductor.one'],
-    ['then the host inside client-id', { token: 't', 'client-id': 'blue@acme.c1eu.ai/pcc' }, { CONDUCTORONE_SERVER_URL: 'https://server.example', CONDUCTORONE_TENANT_DOMAIN: 'dom.example' }, 'https://acme.c1eu.ai'],
-    ['keeps the port of the client-id host, over https', { token: 't', 'client-id': 'blue@localhost:8443/pcc' }, {}, 'https://localhost:8443'],
-    ['then env CONDUCTORONE_SERVER_URL', { token: 't' }, { CONDUCTORONE_SERVER_URL: 'https://server.example', CONDUCTORONE_TENANT_DOMAIN: 'dom.example', CONDUCTORONE_CLIENT_ID: 'x@env.example/pcc' }, 'https://server.example'],
-    ['then env CONDUCTORONE_TENANT_DOMAIN', { token: 't' }, { CONDUCTORONE_TENANT_DOMAIN: 'dom.example', CONDUCTORONE_CLIENT_ID: 'x@env.example/pcc' }, 'https://dom.example'],
-    ['reads a bare word in CONDUCTORONE_TENANT_DOMAIN as a conductor.one tenant', { token: 't' }, { CONDUCTORONE_TENANT_DOMAIN: 'acme' }, 'https://acme.conductor.one'],
-    ['then the host inside env CONDUCTORONE_CLIENT_ID', { token: 't' }, { CONDUCTORONE_CLIENT_ID: 'x@env.example/pcc' }, 'https://env.example'],
-    ['takes the tenant of env client credentials from their client ID', {}, { CONDUCTORONE_CLIENT_ID: 'x@acme.c1eu.ai/pcc', CONDUCTORONE_CLIENT_SECRET: SECRET.value }, 'https://acme.c1eu.ai']
+    [
+      'uses the tenant input first',
+      { token: 't', tenant: 'other', 'client-id': PCC },
+      { CONDUCTORONE_SERVER_URL: 'https://server.example' },
+      'https://other.conductor.one'
+    ],
+    [
+      'then the host inside client-id',
+      { token: 't', 'client-id': 'blue@acme.c1eu.ai/pcc' },
+      { CONDUCTORONE_SERVER_URL: 'https://server.example', CONDUCTORONE_TENANT_DOMAIN: 'dom.example' },
+      'https://acme.c1eu.ai'
+    ],
+    [
+      'keeps the port of the client-id host, over https',
+      { token: 't', 'client-id': 'blue@localhost:8443/pcc' },
+      {},
+      'https://localhost:8443'
+    ],
+    [
+      'then env CONDUCTORONE_SERVER_URL',
+      { token: 't' },
+      {
+        CONDUCTORONE_SERVER_URL: 'https://server.example',
+        CONDUCTORONE_TENANT_DOMAIN: 'dom.example',
+        CONDUCTORONE_CLIENT_ID: 'x@env.example/pcc'
+      },
+      'https://server.example'
+    ],
+    [
+      'then env CONDUCTORONE_TENANT_DOMAIN',
+      { token: 't' },
+      { CONDUCTORONE_TENANT_DOMAIN: 'dom.example', CONDUCTORONE_CLIENT_ID: 'x@env.example/pcc' },
+      'https://dom.example'
+    ],
+    [
+      'reads a bare word in CONDUCTORONE_TENANT_DOMAIN as a conductor.one tenant',
+      { token: 't' },
+      { CONDUCTORONE_TENANT_DOMAIN: 'acme' },
+      'https://acme.conductor.one'
+    ],
+    [
+      'then the host inside env CONDUCTORONE_CLIENT_ID',
+      { token: 't' },
+      { CONDUCTORONE_CLIENT_ID: 'x@env.example/pcc' },
+      'https://env.example'
+    ],
+    [
+      'takes the tenant of env client credentials from their client ID',
+      {},
+      { CONDUCTORONE_CLIENT_ID: 'x@acme.c1eu.ai/pcc', CONDUCTORONE_CLIENT_SECRET: SECRET.value },
+      'https://acme.c1eu.ai'
+    ]
   ])('%s', (_name, inputs, env, baseUrl) => {
     expect(parseConnection(reader(inputs), env).tenant.baseUrl).toBe(baseUrl);
   });
@@ -308,17 +491,42 @@ describe('parseClientSecret', () => {
 describe('parseConfig: which credential', () => {
   test.each<[string, Inputs, Environment, Config['target']]>([
     ['reads a plain id', { ...BASE, 'personal-client-id': 'blue-whale-12345' }, {}, { kind: 'id', id: 'blue-whale-12345' }],
-    ['reads a full pcc client ID for resolution through List', { ...BASE, 'personal-client-id': 'blue-whale-12345@acme.conductor.one/pcc' }, {}, { kind: 'clientId', clientId: 'blue-whale-12345@acme.conductor.one/pcc' }],
-    ['resolves self to the caller named by client-id', { ...BASE, 'client-id': PCC, 'personal-client-id': 'self' }, {}, { kind: 'clientId', clientId: PCC }],
-    ['resolves self to the caller named by env CONDUCTORONE_CLIENT_ID', { ...BASE, token: '', 'personal-client-id': 'self' }, { CONDUCTORONE_ACCESS_TOKEN: 'e', CONDUCTORONE_CLIENT_ID: PCC }, { kind: 'clientId', clientId: PCC }],
-    ['resolves self for an assertion caller', { tenant: 'acme', 'display-name': 'x', 'client-id': PCC, 'client-secret': SECRET.value, 'personal-client-id': 'self' }, {}, { kind: 'clientId', clientId: PCC }]
+    [
+      'reads a full pcc client ID for resolution through List',
+      { ...BASE, 'personal-client-id': 'blue-whale-12345@acme.conductor.one/pcc' },
+      {},
+      { kind: 'clientId', clientId: 'blue-whale-12345@acme.conductor.one/pcc' }
+    ],
+    [
+      'resolves self to the caller named by client-id',
+      { ...BASE, 'client-id': PCC, 'personal-client-id': 'self' },
+      {},
+      { kind: 'clientId', clientId: PCC }
+    ],
+    [
+      'resolves self to the caller named by env CONDUCTORONE_CLIENT_ID',
+      { ...BASE, token: '', 'personal-client-id': 'self' },
+      { CONDUCTORONE_ACCESS_TOKEN: 'e', CONDUCTORONE_CLIENT_ID: PCC },
+      { kind: 'clientId', clientId: PCC }
+    ],
+    [
+      'resolves self for an assertion caller',
+      { tenant: 'acme', 'display-name': 'x', 'client-id': PCC, 'client-secret': SECRET.value, 'personal-client-id': 'self' },
+      {},
+      { kind: 'clientId', clientId: PCC }
+    ]
   ])('%s', (_name, inputs, env, target) => {
     expect(configOf(inputs, env).target).toEqual(target);
   });
 
   test.each<[string, Inputs, Environment, RegExp]>([
     ['requires personal-client-id', { ...BASE, 'personal-client-id': '' }, {}, /is required/u],
-    ['rejects self with no caller client ID, saying why', { ...BASE, 'personal-client-id': 'self' }, {}, /self needs to know the caller.*client-id/u],
+    [
+      'rejects self with no caller client ID, saying why',
+      { ...BASE, 'personal-client-id': 'self' },
+      {},
+      /self needs to know the caller.*client-id/u
+    ],
     ['rejects self when the caller is an spc', { ...BASE, 'client-id': SPC, 'personal-client-id': 'self' }, {}, /kind spc, not pcc/u],
     ['rejects self when the caller is a wfe', { ...BASE, 'client-id': WFE, 'personal-client-id': 'self' }, OIDC_ENV, /kind wfe, not pcc/u],
     ['rejects a full client ID that is not a pcc', { ...BASE, 'personal-client-id': 'robot@acme.conductor.one/spc' }, {}, /ends in \/pcc/u],
@@ -336,11 +544,31 @@ describe('parseConfig: what to change and update-mask', () => {
   const noFields: Inputs = { token: 't', tenant: 'acme', 'personal-client-id': 'blue-whale-1' };
 
   test.each<[string, Inputs, readonly string[]]>([
-    ['defaults the mask to the fields whose inputs were given', { ...noFields, 'display-name': 'ci', 'expires-in': '1d' }, ['displayName', 'expiresTime']],
-    ['includes every given field in contract order', { ...noFields, 'expires-time': '2027-01-31T00:00:00Z', 'allow-source-cidr': '10.0.0.0/8', 'scoped-roles': 'r1', 'display-name': 'x' }, ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime']],
-    ['takes an explicit mask separated by commas', { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName,scopedRoles' }, ['displayName', 'scopedRoles']],
-    ['takes an explicit mask separated by newlines and spaces, deduplicated', { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName\nexpiresTime displayName' }, ['displayName', 'expiresTime']],
-    ['accepts allowSourceCidr in the mask with no input when allow-unrestricted is true', { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'true' }, ['allowSourceCidr']]
+    [
+      'defaults the mask to the fields whose inputs were given',
+      { ...noFields, 'display-name': 'ci', 'expires-in': '1d' },
+      ['displayName', 'expiresTime']
+    ],
+    [
+      'includes every given field in contract order',
+      { ...noFields, 'expires-time': '2027-01-31T00:00:00Z', 'allow-source-cidr': '10.0.0.0/8', 'scoped-roles': 'r1', 'display-name': 'x' },
+      ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime']
+    ],
+    [
+      'takes an explicit mask separated by commas',
+      { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName,scopedRoles' },
+      ['displayName', 'scopedRoles']
+    ],
+    [
+      'takes an explicit mask separated by newlines and spaces, deduplicated',
+      { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName\nexpiresTime displayName' },
+      ['displayName', 'expiresTime']
+    ],
+    [
+      'accepts allowSourceCidr in the mask with no input when allow-unrestricted is true',
+      { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'true' },
+      ['allowSourceCidr']
+    ]
   ])('%s', (_name, inputs, mask) => {
     expect(configOf(inputs).mask).toEqual(mask);
   });
@@ -349,7 +577,11 @@ describe('parseConfig: what to change and update-mask', () => {
     ['clears displayName when masked without an input', { ...noFields, 'update-mask': 'displayName' }, 'displayName'],
     ['clears scopedRoles when masked without an input', { ...noFields, 'update-mask': 'scopedRoles' }, 'scopedRoles'],
     ['clears expiresTime when masked without an input', { ...noFields, 'update-mask': 'expiresTime' }, 'expiresTime'],
-    ['clears allowSourceCidr when masked without an input and allow-unrestricted', { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'TRUE' }, 'allowSourceCidr']
+    [
+      'clears allowSourceCidr when masked without an input and allow-unrestricted',
+      { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'TRUE' },
+      'allowSourceCidr'
+    ]
   ])('%s (the field is in the mask, its value is unset)', (_name, inputs, key) => {
     const config = configOf(inputs);
     expect(config[key]).toBeUndefined();
@@ -357,21 +589,76 @@ describe('parseConfig: what to change and update-mask', () => {
   });
 
   test.each<[string, Inputs, string, RegExp]>([
-    ['rejects an unknown mask field, naming it', { ...noFields, 'display-name': 'x', 'update-mask': 'displayName,colour' }, 'update-mask', /unknown field "colour"/u],
-    ['hints lowerCamelCase for a snake_case mask field', { ...noFields, 'allow-source-cidr': '10.0.0.0/8', 'update-mask': 'allow_source_cidr' }, 'update-mask', /lowerCamelCase: allowSourceCidr/u],
-    ['hints lowerCamelCase for expires_time', { ...noFields, 'update-mask': 'expires_time' }, 'update-mask', /lowerCamelCase: expiresTime/u],
+    [
+      'rejects an unknown mask field, naming it',
+      { ...noFields, 'display-name': 'x', 'update-mask': 'displayName,colour' },
+      'update-mask',
+      /unknown field "colour"/u
+    ],
+    [
+      'hints lowerCamelCase for a snake_case mask field',
+      { ...noFields, 'allow-source-cidr': '10.0.0.0/8', 'update-mask': 'allow_source_cidr' },
+      'update-mask',
+      /lowerCamelCase: allowSourceCidr/u
+    ],
+    [
+      'hints lowerCamelCase for expires_time',
+      { ...noFields, 'update-mask': 'expires_time' },
+      'update-mask',
+      /lowerCamelCase: expiresTime/u
+    ],
     ['rejects a read-only field in the mask', { ...noFields, 'update-mask': 'clientId' }, 'update-mask', /unknown field "clientId"/u],
-    ['rejects a given field that the mask leaves out', { ...noFields, 'display-name': 'x', 'expires-in': '1d', 'update-mask': 'expiresTime' }, 'update-mask', /leaves out displayName/u],
-    ['rejects a given allow-source-cidr that the mask leaves out', { ...noFields, 'allow-source-cidr': '10.0.0.0/8', 'display-name': 'x', 'update-mask': 'displayName' }, 'update-mask', /leaves out allowSourceCidr/u],
-    ['refuses to clear allowSourceCidr through the mask without allow-unrestricted', { ...noFields, 'update-mask': 'allowSourceCidr' }, 'update-mask', /allow-unrestricted: true/u],
-    ['refuses to clear allowSourceCidr through the mask with allow-unrestricted false', { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'false' }, 'update-mask', /anywhere/u],
+    [
+      'rejects a given field that the mask leaves out',
+      { ...noFields, 'display-name': 'x', 'expires-in': '1d', 'update-mask': 'expiresTime' },
+      'update-mask',
+      /leaves out displayName/u
+    ],
+    [
+      'rejects a given allow-source-cidr that the mask leaves out',
+      { ...noFields, 'allow-source-cidr': '10.0.0.0/8', 'display-name': 'x', 'update-mask': 'displayName' },
+      'update-mask',
+      /leaves out allowSourceCidr/u
+    ],
+    [
+      'refuses to clear allowSourceCidr through the mask without allow-unrestricted',
+      { ...noFields, 'update-mask': 'allowSourceCidr' },
+      'update-mask',
+      /allow-unrestricted: true/u
+    ],
+    [
+      'refuses to clear allowSourceCidr through the mask with allow-unrestricted false',
+      { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'false' },
+      'update-mask',
+      /anywhere/u
+    ],
     ['needs at least one field to change', noFields, 'update-mask', /nothing to change/u],
-    ['rejects cidr-mode add without allow-source-cidr', { ...noFields, 'display-name': 'x', 'cidr-mode': 'add' }, 'cidr-mode', /add needs allow-source-cidr/u],
-    ['rejects cidr-mode remove without allow-source-cidr', { ...noFields, 'display-name': 'x', 'cidr-mode': 'remove' }, 'cidr-mode', /remove needs allow-source-cidr/u],
-    ['rejects an unknown cidr-mode', { ...noFields, 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'merge' }, 'cidr-mode', /replace, add, remove/u],
+    [
+      'rejects cidr-mode add without allow-source-cidr',
+      { ...noFields, 'display-name': 'x', 'cidr-mode': 'add' },
+      'cidr-mode',
+      /add needs allow-source-cidr/u
+    ],
+    [
+      'rejects cidr-mode remove without allow-source-cidr',
+      { ...noFields, 'display-name': 'x', 'cidr-mode': 'remove' },
+      'cidr-mode',
+      /remove needs allow-source-cidr/u
+    ],
+    [
+      'rejects an unknown cidr-mode',
+      { ...noFields, 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'merge' },
+      'cidr-mode',
+      /replace, add, remove/u
+    ],
     ['rejects an unknown cleanup', { ...noFields, 'display-name': 'x', cleanup: 'undo' }, 'cleanup', /none, restore, lock/u],
     ['rejects a scoped role with odd characters', { ...noFields, 'scoped-roles': 'r1 r/2' }, 'scoped-roles', /"r\/2"/u],
-    ['rejects a non-boolean allow-unrestricted', { ...noFields, 'display-name': 'x', 'allow-unrestricted': 'yes' }, 'allow-unrestricted', /true or false/u],
+    [
+      'rejects a non-boolean allow-unrestricted',
+      { ...noFields, 'display-name': 'x', 'allow-unrestricted': 'yes' },
+      'allow-unrestricted',
+      /true or false/u
+    ],
     ['rejects a non-boolean dry-run', { ...noFields, 'display-name': 'x', 'dry-run': '1' }, 'dry-run', /true or false/u],
     ['rejects a non-boolean job-summary', { ...noFields, 'display-name': 'x', 'job-summary': 'no' }, 'job-summary', /true or false/u]
   ])('%s', (_name, inputs, input, pattern) => {
@@ -386,8 +673,17 @@ describe('parseConfig: what to change and update-mask', () => {
   });
 
   test('reads cidr-mode and cleanup in any case, with defaults replace and none', () => {
-    expect(configOf(BASE)).toMatchObject({ cidrMode: 'replace', cleanup: 'none', dryRun: false, jobSummary: true, allowUnrestricted: false });
-    expect(configOf({ ...BASE, 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'ADD', cleanup: 'Restore' })).toMatchObject({ cidrMode: 'add', cleanup: 'restore' });
+    expect(configOf(BASE)).toMatchObject({
+      cidrMode: 'replace',
+      cleanup: 'none',
+      dryRun: false,
+      jobSummary: true,
+      allowUnrestricted: false
+    });
+    expect(configOf({ ...BASE, 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'ADD', cleanup: 'Restore' })).toMatchObject({
+      cidrMode: 'add',
+      cleanup: 'restore'
+    });
   });
 });
 
@@ -400,7 +696,12 @@ describe('parseConfig: allow-source-cidr and lock-cidr', () => {
     ['writes IPv6 in its canonical short form', '2001:0DB8:0000:0000:0000:0000:0000:0000/32', ['2001:db8::/32'], false],
     ['writes IPv4-mapped IPv6 as IPv4', '::ffff:10.0.0.1', ['10.0.0.1/32'], false],
     ['removes duplicates, including ones written differently', '10.0.0.0/8, 10.0.0.0/8\n::ffff:10.0.0.0/104', ['10.0.0.0/8'], false],
-    ['takes newlines, commas and spaces as separators', '10.0.0.0/8\n192.168.0.0/16,172.16.0.0/12 8.8.8.8', ['10.0.0.0/8', '192.168.0.0/16', '172.16.0.0/12', '8.8.8.8/32'], false],
+    [
+      'takes newlines, commas and spaces as separators',
+      '10.0.0.0/8\n192.168.0.0/16,172.16.0.0/12 8.8.8.8',
+      ['10.0.0.0/8', '192.168.0.0/16', '172.16.0.0/12', '8.8.8.8/32'],
+      false
+    ],
     ['marks the word runner and keeps it out of the CIDRs', 'runner, 10.0.0.0/8', ['10.0.0.0/8'], true],
     ['accepts runner in any case', 'RUNNER', [], true]
   ])('%s', (_name, value, list, runner) => {
@@ -418,14 +719,39 @@ describe('parseConfig: allow-source-cidr and lock-cidr', () => {
   });
 
   test.each<[string, Inputs, string, RegExp]>([
-    ['rejects a CIDR with host bits, naming the network', { 'allow-source-cidr': '10.1.2.3/8' }, 'allow-source-cidr', /host bits set; the network is 10\.0\.0\.0\/8/u],
-    ['rejects an IPv6 CIDR with host bits, naming the network', { 'allow-source-cidr': '2001:db8::1/32' }, 'allow-source-cidr', /the network is 2001:db8::\/32/u],
-    ['rejects 33 CIDRs', { 'allow-source-cidr': Array.from({ length: 33 }, (_v, i) => `10.0.${i}.0/24`).join(' ') }, 'allow-source-cidr', /holds 33 CIDRs; C1 allows at most 32/u],
+    [
+      'rejects a CIDR with host bits, naming the network',
+      { 'allow-source-cidr': '10.1.2.3/8' },
+      'allow-source-cidr',
+      /host bits set; the network is 10\.0\.0\.0\/8/u
+    ],
+    [
+      'rejects an IPv6 CIDR with host bits, naming the network',
+      { 'allow-source-cidr': '2001:db8::1/32' },
+      'allow-source-cidr',
+      /the network is 2001:db8::\/32/u
+    ],
+    [
+      'rejects 33 CIDRs',
+      { 'allow-source-cidr': Array.from({ length: 33 }, (_v, i) => `10.0.${i}.0/24`).join(' ') },
+      'allow-source-cidr',
+      /holds 33 CIDRs; C1 allows at most 32/u
+    ],
     ['rejects something that is not an IP', { 'allow-source-cidr': 'example.com' }, 'allow-source-cidr', /"example\.com"/u],
     ['rejects a prefix out of range', { 'allow-source-cidr': '10.0.0.0/33' }, 'allow-source-cidr', /prefix length must be 0 to 32/u],
     ['rejects runner in lock-cidr', { 'lock-cidr': 'runner' }, 'lock-cidr', /cannot hold 'runner'/u],
-    ['rejects a lock-cidr with host bits, naming the network', { 'lock-cidr': '192.168.1.1/24' }, 'lock-cidr', /the network is 192\.168\.1\.0\/24/u],
-    ['rejects 33 lock CIDRs', { 'lock-cidr': Array.from({ length: 33 }, (_v, i) => `10.0.${i}.0/24`).join(' ') }, 'lock-cidr', /at most 32/u]
+    [
+      'rejects a lock-cidr with host bits, naming the network',
+      { 'lock-cidr': '192.168.1.1/24' },
+      'lock-cidr',
+      /the network is 192\.168\.1\.0\/24/u
+    ],
+    [
+      'rejects 33 lock CIDRs',
+      { 'lock-cidr': Array.from({ length: 33 }, (_v, i) => `10.0.${i}.0/24`).join(' ') },
+      'lock-cidr',
+      /at most 32/u
+    ]
   ])('%s', (_name, extra, input, pattern) => {
     const error = inputErrorOf(() => configOf({ ...BASE, ...extra }));
     expect(error.input).toBe(input);
@@ -462,10 +788,20 @@ describe('parseConfig: expiry', () => {
     ['rejects an expires-time with month 13', { 'expires-time': '2027-13-01T00:00:00Z' }, 'expires-time', /RFC 3339/u],
     ['rejects an expires-time in the past', { 'expires-time': '2026-02-28T00:00:00Z' }, 'expires-time', /not in the future/u],
     ['rejects an expires-time equal to now', { 'expires-time': '2026-03-01T12:00:00Z' }, 'expires-time', /not in the future/u],
-    ['rejects expires-in with expires-time', { 'expires-time': '2027-01-31T00:00:00Z', 'expires-in': '1d' }, 'expires-in', /cannot be combined with expires-time/u],
+    [
+      'rejects expires-in with expires-time',
+      { 'expires-time': '2027-01-31T00:00:00Z', 'expires-in': '1d' },
+      'expires-in',
+      /cannot be combined with expires-time/u
+    ],
     ['rejects an expires-in that is not a duration', { 'expires-in': '30' }, 'expires-in', /duration/u],
     ['rejects refresh-within without an expiry', { 'refresh-within': '7d' }, 'refresh-within', /needs expires-time or expires-in/u],
-    ['rejects a refresh-within that is not a duration', { 'expires-in': '30d', 'refresh-within': 'P1M' }, 'refresh-within', /no years, months/u]
+    [
+      'rejects a refresh-within that is not a duration',
+      { 'expires-in': '30d', 'refresh-within': 'P1M' },
+      'refresh-within',
+      /no years, months/u
+    ]
   ])('%s', (_name, extra, input, pattern) => {
     const error = inputErrorOf(() => configOf({ ...BASE, ...extra }));
     expect(error.input).toBe(input);
@@ -543,7 +879,9 @@ describe('parseBoolean, parseChoice, parseInteger, parseList', () => {
   });
 
   test.each(['yes', 'no', '1', '0', 'on', 'off', 't', 'truee'])('parseBoolean rejects %j, naming the input', (value) => {
-    expect(inputErrorOf(() => parseBoolean('dry-run', value, false)).message).toBe(`Input 'dry-run': got "${value}"; expected true or false.`);
+    expect(inputErrorOf(() => parseBoolean('dry-run', value, false)).message).toBe(
+      `Input 'dry-run': got "${value}"; expected true or false.`
+    );
   });
 
   test.each<[string, string]>([
@@ -603,11 +941,40 @@ describe('parseConfig: runner IP detection inputs', () => {
   });
 
   test.each<[string, Inputs, Partial<Config['runnerIp']>]>([
-    ['uses the IPv6 default sources for ipv6', { 'runner-ip-version': 'ipv6' }, { version: 'ipv6', sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com'] }],
-    ['uses both default source sets for both', { 'runner-ip-version': 'both' }, { version: 'both', sources: ['https://api.ipify.org', 'https://checkip.amazonaws.com', 'https://ipv4.icanhazip.com', 'https://api6.ipify.org', 'https://ipv6.icanhazip.com'] }],
-    ['takes c1 as C1 own view, in any case', { 'runner-ip-sources': 'C1, https://api.ipify.org', 'runner-ip-quorum': '1' }, { sources: ['c1', 'https://api.ipify.org/'], quorum: 1 }],
-    ['allows http to 127.0.0.0/8', { 'runner-ip-sources': 'http://127.0.0.1:8080/ip http://127.9.9.9/' }, { sources: ['http://127.0.0.1:8080/ip', 'http://127.9.9.9/'] }],
-    ['allows http to localhost and [::1]', { 'runner-ip-sources': 'http://localhost:1/ http://[::1]:2/' }, { sources: ['http://localhost:1/', 'http://[::1]:2/'] }],
+    [
+      'uses the IPv6 default sources for ipv6',
+      { 'runner-ip-version': 'ipv6' },
+      { version: 'ipv6', sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com'] }
+    ],
+    [
+      'uses both default source sets for both',
+      { 'runner-ip-version': 'both' },
+      {
+        version: 'both',
+        sources: [
+          'https://api.ipify.org',
+          'https://checkip.amazonaws.com',
+          'https://ipv4.icanhazip.com',
+          'https://api6.ipify.org',
+          'https://ipv6.icanhazip.com'
+        ]
+      }
+    ],
+    [
+      'takes c1 as C1 own view, in any case',
+      { 'runner-ip-sources': 'C1, https://api.ipify.org', 'runner-ip-quorum': '1' },
+      { sources: ['c1', 'https://api.ipify.org/'], quorum: 1 }
+    ],
+    [
+      'allows http to 127.0.0.0/8',
+      { 'runner-ip-sources': 'http://127.0.0.1:8080/ip http://127.9.9.9/' },
+      { sources: ['http://127.0.0.1:8080/ip', 'http://127.9.9.9/'] }
+    ],
+    [
+      'allows http to localhost and [::1]',
+      { 'runner-ip-sources': 'http://localhost:1/ http://[::1]:2/' },
+      { sources: ['http://localhost:1/', 'http://[::1]:2/'] }
+    ],
     ['accepts a quorum equal to the number of sources', { 'runner-ip-quorum': '3' }, { quorum: 3 }],
     ['reads the prefixes', { 'runner-ipv4-prefix': '24', 'runner-ipv6-prefix': '64' }, { ipv4Prefix: 24, ipv6Prefix: 64 }],
     ['caps the detection timeout at request-timeout when that is lower', { 'request-timeout': '2s' }, { timeoutMs: 2_000 }],
@@ -635,10 +1002,30 @@ describe('parseConfig: runner IP detection inputs', () => {
     ['rejects an IPv6 prefix above 128', { 'runner-ipv6-prefix': '129' }, 'runner-ipv6-prefix', /1 to 128/u],
     ['rejects a prefix written with a slash', { 'runner-ipv4-prefix': '/24' }, 'runner-ipv4-prefix', /whole number/u],
     ['rejects an unknown runner-ip-version', { 'runner-ip-version': 'ipv5' }, 'runner-ip-version', /ipv4, ipv6, both/u],
-    ['rejects a source that is not a URL', { 'runner-ip-sources': 'api.ipify.org https://x.example' }, 'runner-ip-sources', /"api\.ipify\.org"/u],
-    ['rejects a plain-http source that is not loopback', { 'runner-ip-sources': 'http://api.ipify.org https://x.example' }, 'runner-ip-sources', /http:\/\/ only for loopback/u],
-    ['rejects a source of another scheme', { 'runner-ip-sources': 'ftp://x.example https://y.example' }, 'runner-ip-sources', /https:\/\//u],
-    ['rejects a source with userinfo', { 'runner-ip-sources': 'https://u:p@x.example https://y.example' }, 'runner-ip-sources', /expected https/u],
+    [
+      'rejects a source that is not a URL',
+      { 'runner-ip-sources': 'api.ipify.org https://x.example' },
+      'runner-ip-sources',
+      /"api\.ipify\.org"/u
+    ],
+    [
+      'rejects a plain-http source that is not loopback',
+      { 'runner-ip-sources': 'http://api.ipify.org https://x.example' },
+      'runner-ip-sources',
+      /http:\/\/ only for loopback/u
+    ],
+    [
+      'rejects a source of another scheme',
+      { 'runner-ip-sources': 'ftp://x.example https://y.example' },
+      'runner-ip-sources',
+      /https:\/\//u
+    ],
+    [
+      'rejects a source with userinfo',
+      { 'runner-ip-sources': 'https://u:p@x.example https://y.example' },
+      'runner-ip-sources',
+      /expected https/u
+    ],
     ['rejects a runner-ip that is not an IP', { 'runner-ip': 'runner.example' }, 'runner-ip', /"runner\.example"/u],
     ['rejects a runner-ip given as a CIDR', { 'runner-ip': '203.0.113.0/24' }, 'runner-ip', /expected IP addresses/u]
   ])('%s', (_name, extra, input, pattern) => {
@@ -681,8 +1068,16 @@ describe('errors never repeat a secret', () => {
     ['ambiguous token and secret', { token: 'tok', tenant: 'acme', 'personal-client-id': 'x', 'client-secret': SECRET.value }, {}],
     ['secret without client-id', { tenant: 'acme', 'client-secret': SECRET.value }, {}],
     ['secret with a wfe client-id', { 'client-id': WFE, 'client-secret': SECRET.value }, OIDC_ENV],
-    ['a later input error after valid credentials', { 'client-id': PCC, 'client-secret': SECRET.value, 'personal-client-id': 'x', 'display-name': 'n', 'dry-run': 'maybe' }, {}],
-    ['a later input error after valid env credentials', { 'personal-client-id': 'x', 'expires-in': 'soon' }, { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value }]
+    [
+      'a later input error after valid credentials',
+      { 'client-id': PCC, 'client-secret': SECRET.value, 'personal-client-id': 'x', 'display-name': 'n', 'dry-run': 'maybe' },
+      {}
+    ],
+    [
+      'a later input error after valid env credentials',
+      { 'personal-client-id': 'x', 'expires-in': 'soon' },
+      { CONDUCTORONE_CLIENT_ID: PCC, CONDUCTORONE_CLIENT_SECRET: SECRET.value }
+    ]
   ])('%s', (_name, inputs, env) => {
     const error = inputErrorOf(() => configOf(inputs, env));
     expectNoSecret(error.message);

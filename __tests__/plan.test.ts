@@ -15,7 +15,15 @@ function configOf(inputs: Inputs): Config {
 }
 
 function client(fields: Partial<PersonalClient> = {}): PersonalClient {
-  return { id: 'blue-whale-1', clientId: 'blue-whale-1@acme.conductor.one/pcc', displayName: 'ci', allowSourceCidr: ['10.0.0.0/8'], scopedRoles: [], expiresTime: null, ...fields };
+  return {
+    id: 'blue-whale-1',
+    clientId: 'blue-whale-1@acme.conductor.one/pcc',
+    displayName: 'ci',
+    allowSourceCidr: ['10.0.0.0/8'],
+    scopedRoles: [],
+    expiresTime: null,
+    ...fields
+  };
 }
 
 function plan(inputs: Inputs, current: PersonalClient | undefined, runnerCidrs: readonly string[] = []): Plan {
@@ -37,20 +45,86 @@ const cidrs = (n: number, third = 0): string[] => Array.from({ length: n }, (_v,
 
 describe('planUpdate: allowSourceCidr merges', () => {
   test.each<[string, Inputs, PersonalClient | undefined, readonly string[], readonly string[]]>([
-    ['replace sets exactly the given list', { 'allow-source-cidr': '192.168.0.0/16 172.16.0.0/12' }, client(), [], ['192.168.0.0/16', '172.16.0.0/12']],
+    [
+      'replace sets exactly the given list',
+      { 'allow-source-cidr': '192.168.0.0/16 172.16.0.0/12' },
+      client(),
+      [],
+      ['192.168.0.0/16', '172.16.0.0/12']
+    ],
     ['replace without reading sets the given list', { 'allow-source-cidr': '192.168.0.0/16' }, undefined, [], ['192.168.0.0/16']],
     ['replace with runner uses the runner CIDR', { 'allow-source-cidr': 'runner' }, undefined, ['8.8.8.8/32'], ['8.8.8.8/32']],
-    ['replace with runner and CIDRs keeps both, deduplicated', { 'allow-source-cidr': '8.8.8.8 runner 192.168.0.0/16' }, undefined, ['8.8.8.8/32'], ['8.8.8.8/32', '192.168.0.0/16']],
-    ['add makes the union, current entries first', { 'allow-source-cidr': '192.168.0.0/16', 'cidr-mode': 'add' }, client({ allowSourceCidr: ['10.0.0.0/8', '172.16.0.0/12'] }), [], ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']],
+    [
+      'replace with runner and CIDRs keeps both, deduplicated',
+      { 'allow-source-cidr': '8.8.8.8 runner 192.168.0.0/16' },
+      undefined,
+      ['8.8.8.8/32'],
+      ['8.8.8.8/32', '192.168.0.0/16']
+    ],
+    [
+      'add makes the union, current entries first',
+      { 'allow-source-cidr': '192.168.0.0/16', 'cidr-mode': 'add' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '172.16.0.0/12'] }),
+      [],
+      ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']
+    ],
     ['add of the runner', { 'allow-source-cidr': 'runner', 'cidr-mode': 'add' }, client(), ['8.8.8.8/32'], ['10.0.0.0/8', '8.8.8.8/32']],
-    ['add dedups a CIDR C1 holds in another form', { 'allow-source-cidr': '2001:db8::/32 192.168.0.0/16', 'cidr-mode': 'add' }, client({ allowSourceCidr: ['2001:DB8:0::/32'] }), [], ['2001:db8::/32', '192.168.0.0/16']],
-    ['add to a credential with a null list', { 'allow-source-cidr': '192.168.0.0/16', 'cidr-mode': 'add' }, client({ allowSourceCidr: null }), [], ['192.168.0.0/16']],
-    ['remove takes the given CIDRs out', { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove' }, client({ allowSourceCidr: ['10.0.0.0/8', '192.168.0.0/16'] }), [], ['192.168.0.0/16']],
-    ['remove matches a bare IP against its /32', { 'allow-source-cidr': '8.8.8.8', 'cidr-mode': 'remove' }, client({ allowSourceCidr: ['8.8.8.8', '10.0.0.0/8'] }), [], ['10.0.0.0/8']],
-    ['remove of the runner', { 'allow-source-cidr': 'runner', 'cidr-mode': 'remove' }, client({ allowSourceCidr: ['10.0.0.0/8', '8.8.8.8/32'] }), ['8.8.8.8/32'], ['10.0.0.0/8']],
-    ['remove drops duplicate entries C1 holds', { 'allow-source-cidr': '172.16.0.0/12', 'cidr-mode': 'remove' }, client({ allowSourceCidr: ['10.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12'] }), [], ['10.0.0.0/8']],
-    ['remove to empty with allow-unrestricted', { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove', 'allow-unrestricted': 'true' }, client(), [], []],
-    ['a mask that clears the list, with allow-unrestricted', { 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'true' }, client(), [], []]
+    [
+      'add dedups a CIDR C1 holds in another form',
+      { 'allow-source-cidr': '2001:db8::/32 192.168.0.0/16', 'cidr-mode': 'add' },
+      client({ allowSourceCidr: ['2001:DB8:0::/32'] }),
+      [],
+      ['2001:db8::/32', '192.168.0.0/16']
+    ],
+    [
+      'add to a credential with a null list',
+      { 'allow-source-cidr': '192.168.0.0/16', 'cidr-mode': 'add' },
+      client({ allowSourceCidr: null }),
+      [],
+      ['192.168.0.0/16']
+    ],
+    [
+      'remove takes the given CIDRs out',
+      { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '192.168.0.0/16'] }),
+      [],
+      ['192.168.0.0/16']
+    ],
+    [
+      'remove matches a bare IP against its /32',
+      { 'allow-source-cidr': '8.8.8.8', 'cidr-mode': 'remove' },
+      client({ allowSourceCidr: ['8.8.8.8', '10.0.0.0/8'] }),
+      [],
+      ['10.0.0.0/8']
+    ],
+    [
+      'remove of the runner',
+      { 'allow-source-cidr': 'runner', 'cidr-mode': 'remove' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '8.8.8.8/32'] }),
+      ['8.8.8.8/32'],
+      ['10.0.0.0/8']
+    ],
+    [
+      'remove drops duplicate entries C1 holds',
+      { 'allow-source-cidr': '172.16.0.0/12', 'cidr-mode': 'remove' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12'] }),
+      [],
+      ['10.0.0.0/8']
+    ],
+    [
+      'remove to empty with allow-unrestricted',
+      { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove', 'allow-unrestricted': 'true' },
+      client(),
+      [],
+      []
+    ],
+    [
+      'a mask that clears the list, with allow-unrestricted',
+      { 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'true' },
+      client(),
+      [],
+      []
+    ]
   ])('%s', (_name, inputs, current, runner, expected) => {
     const result = plan(inputs, current, runner);
     expect(result.mask).toEqual(['allowSourceCidr']);
@@ -58,12 +132,54 @@ describe('planUpdate: allowSourceCidr merges', () => {
   });
 
   test.each<[string, Inputs, PersonalClient, readonly string[], string, RegExp]>([
-    ['refuses a remove of the last entry', { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove' }, client(), [], 'allow-source-cidr', /leave allowSourceCidr empty.*allow-unrestricted: true/u],
-    ['refuses a remove that empties the list', { 'allow-source-cidr': '10.0.0.0/8 192.168.0.0/16', 'cidr-mode': 'remove' }, client({ allowSourceCidr: ['192.168.0.0/16', '10.0.0.0/8'] }), [], 'allow-source-cidr', /anywhere/u],
-    ['refuses an add that merges to 33 CIDRs', { 'allow-source-cidr': cidrs(3, 1).join(' '), 'cidr-mode': 'add' }, client({ allowSourceCidr: cidrs(30) }), [], 'allow-source-cidr', /gives 33; C1 allows at most 32/u],
-    ['refuses 32 given CIDRs plus the runner', { 'allow-source-cidr': `${cidrs(32).join(' ')} runner` }, client(), ['8.8.8.8/32'], 'allow-source-cidr', /33 CIDRs; C1 allows at most 32/u],
-    ['refuses a restore cleanup that would put back an empty list', { 'allow-source-cidr': '192.168.0.0/16', cleanup: 'restore' }, client({ allowSourceCidr: [] }), [], 'cleanup', /empty allowSourceCidr.*cleanup: lock/u],
-    ['refuses a restore cleanup of a credential with a null list', { 'allow-source-cidr': 'runner', 'cidr-mode': 'add', cleanup: 'restore' }, client({ allowSourceCidr: null }), ['8.8.8.8/32'], 'cleanup', /allow from anywhere/u]
+    [
+      'refuses a remove of the last entry',
+      { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove' },
+      client(),
+      [],
+      'allow-source-cidr',
+      /leave allowSourceCidr empty.*allow-unrestricted: true/u
+    ],
+    [
+      'refuses a remove that empties the list',
+      { 'allow-source-cidr': '10.0.0.0/8 192.168.0.0/16', 'cidr-mode': 'remove' },
+      client({ allowSourceCidr: ['192.168.0.0/16', '10.0.0.0/8'] }),
+      [],
+      'allow-source-cidr',
+      /anywhere/u
+    ],
+    [
+      'refuses an add that merges to 33 CIDRs',
+      { 'allow-source-cidr': cidrs(3, 1).join(' '), 'cidr-mode': 'add' },
+      client({ allowSourceCidr: cidrs(30) }),
+      [],
+      'allow-source-cidr',
+      /gives 33; C1 allows at most 32/u
+    ],
+    [
+      'refuses 32 given CIDRs plus the runner',
+      { 'allow-source-cidr': `${cidrs(32).join(' ')} runner` },
+      client(),
+      ['8.8.8.8/32'],
+      'allow-source-cidr',
+      /33 CIDRs; C1 allows at most 32/u
+    ],
+    [
+      'refuses a restore cleanup that would put back an empty list',
+      { 'allow-source-cidr': '192.168.0.0/16', cleanup: 'restore' },
+      client({ allowSourceCidr: [] }),
+      [],
+      'cleanup',
+      /empty allowSourceCidr.*cleanup: lock/u
+    ],
+    [
+      'refuses a restore cleanup of a credential with a null list',
+      { 'allow-source-cidr': 'runner', 'cidr-mode': 'add', cleanup: 'restore' },
+      client({ allowSourceCidr: null }),
+      ['8.8.8.8/32'],
+      'cleanup',
+      /allow from anywhere/u
+    ]
   ])('%s', (_name, inputs, current, runner, input, pattern) => {
     const error = inputErrorOf(() => plan(inputs, current, runner));
     expect(error.input).toBe(input);
@@ -71,9 +187,21 @@ describe('planUpdate: allowSourceCidr merges', () => {
   });
 
   test.each<[string, Inputs, PersonalClient]>([
-    ['an add that merges to exactly 32', { 'allow-source-cidr': cidrs(2, 1).join(' '), 'cidr-mode': 'add' }, client({ allowSourceCidr: cidrs(30) })],
-    ['a restore cleanup with an empty list before, and allow-unrestricted', { 'allow-source-cidr': '192.168.0.0/16', cleanup: 'restore', 'allow-unrestricted': 'true' }, client({ allowSourceCidr: [] })],
-    ['a lock cleanup with an empty list before', { 'allow-source-cidr': '192.168.0.0/16', cleanup: 'lock' }, client({ allowSourceCidr: [] })]
+    [
+      'an add that merges to exactly 32',
+      { 'allow-source-cidr': cidrs(2, 1).join(' '), 'cidr-mode': 'add' },
+      client({ allowSourceCidr: cidrs(30) })
+    ],
+    [
+      'a restore cleanup with an empty list before, and allow-unrestricted',
+      { 'allow-source-cidr': '192.168.0.0/16', cleanup: 'restore', 'allow-unrestricted': 'true' },
+      client({ allowSourceCidr: [] })
+    ],
+    [
+      'a lock cleanup with an empty list before',
+      { 'allow-source-cidr': '192.168.0.0/16', cleanup: 'lock' },
+      client({ allowSourceCidr: [] })
+    ]
   ])('allows %s', (_name, inputs, current) => {
     expect(plan(inputs, current).mask).toEqual(['allowSourceCidr']);
   });
@@ -81,17 +209,57 @@ describe('planUpdate: allowSourceCidr merges', () => {
 
 describe('planUpdate: unchanged fields', () => {
   test.each<[string, Inputs, PersonalClient, readonly string[]]>([
-    ['drops an unchanged display name from the mask', { 'display-name': 'ci', 'expires-in': '30d' }, client({ displayName: 'ci' }), ['expiresTime']],
-    ['compares lists as sets', { 'allow-source-cidr': '192.168.0.0/16 10.0.0.0/8', 'scoped-roles': 'r2 r1', 'display-name': 'new' }, client({ allowSourceCidr: ['10.0.0.0/8', '192.168.0.0/16'], scopedRoles: ['r1', 'r2'] }), ['displayName']],
-    ['compares CIDRs in canonical form', { 'allow-source-cidr': '2001:db8::/32 8.8.8.8', 'display-name': 'new' }, client({ allowSourceCidr: ['8.8.8.8/32', '2001:0db8::/32'] }), ['displayName']],
-    ['compares expiries as instants', { 'expires-time': '2027-01-31T01:00:00+01:00', 'display-name': 'new' }, client({ expiresTime: '2027-01-31T00:00:00.000Z' }), ['displayName']],
+    [
+      'drops an unchanged display name from the mask',
+      { 'display-name': 'ci', 'expires-in': '30d' },
+      client({ displayName: 'ci' }),
+      ['expiresTime']
+    ],
+    [
+      'compares lists as sets',
+      { 'allow-source-cidr': '192.168.0.0/16 10.0.0.0/8', 'scoped-roles': 'r2 r1', 'display-name': 'new' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '192.168.0.0/16'], scopedRoles: ['r1', 'r2'] }),
+      ['displayName']
+    ],
+    [
+      'compares CIDRs in canonical form',
+      { 'allow-source-cidr': '2001:db8::/32 8.8.8.8', 'display-name': 'new' },
+      client({ allowSourceCidr: ['8.8.8.8/32', '2001:0db8::/32'] }),
+      ['displayName']
+    ],
+    [
+      'compares expiries as instants',
+      { 'expires-time': '2027-01-31T01:00:00+01:00', 'display-name': 'new' },
+      client({ expiresTime: '2027-01-31T00:00:00.000Z' }),
+      ['displayName']
+    ],
     ['keeps a changed list of the same length', { 'scoped-roles': 'r1 r3' }, client({ scopedRoles: ['r1', 'r2'] }), ['scopedRoles']],
     ['keeps a longer list that contains the current one', { 'scoped-roles': 'r1 r2' }, client({ scopedRoles: ['r1'] }), ['scopedRoles']],
-    ['keeps a different expiry', { 'expires-time': '2027-01-31T00:00:01Z' }, client({ expiresTime: '2027-01-31T00:00:00Z' }), ['expiresTime']],
+    [
+      'keeps a different expiry',
+      { 'expires-time': '2027-01-31T00:00:01Z' },
+      client({ expiresTime: '2027-01-31T00:00:00Z' }),
+      ['expiresTime']
+    ],
     ['keeps an expiry for a credential with none', { 'expires-in': '30d' }, client({ expiresTime: null }), ['expiresTime']],
-    ['drops clearing a display name that is already empty', { 'update-mask': 'displayName,scopedRoles', 'scoped-roles': 'r1' }, client({ displayName: '' }), ['scopedRoles']],
-    ['drops clearing an expiry that is already none', { 'update-mask': 'expiresTime,displayName', 'display-name': 'new' }, client({ expiresTime: null }), ['displayName']],
-    ['drops clearing an expiry that is absent', { 'update-mask': 'expiresTime,displayName', 'display-name': 'new' }, { id: 'blue-whale-1' }, ['displayName']],
+    [
+      'drops clearing a display name that is already empty',
+      { 'update-mask': 'displayName,scopedRoles', 'scoped-roles': 'r1' },
+      client({ displayName: '' }),
+      ['scopedRoles']
+    ],
+    [
+      'drops clearing an expiry that is already none',
+      { 'update-mask': 'expiresTime,displayName', 'display-name': 'new' },
+      client({ expiresTime: null }),
+      ['displayName']
+    ],
+    [
+      'drops clearing an expiry that is absent',
+      { 'update-mask': 'expiresTime,displayName', 'display-name': 'new' },
+      { id: 'blue-whale-1' },
+      ['displayName']
+    ],
     ['keeps clearing scoped roles that are set', { 'update-mask': 'scopedRoles' }, client({ scopedRoles: ['r1'] }), ['scopedRoles']]
   ])('%s', (_name, inputs, current, mask) => {
     expect(plan(inputs, current).mask).toEqual(mask);
@@ -109,9 +277,17 @@ describe('planUpdate: unchanged fields', () => {
   });
 
   test('sends every masked field when the credential was not read', () => {
-    const result = plan({ 'display-name': 'ci', 'scoped-roles': 'r1', 'allow-source-cidr': '10.0.0.0/8', 'expires-time': '2027-01-31T00:00:00Z' }, undefined);
+    const result = plan(
+      { 'display-name': 'ci', 'scoped-roles': 'r1', 'allow-source-cidr': '10.0.0.0/8', 'expires-time': '2027-01-31T00:00:00Z' },
+      undefined
+    );
     expect(result.mask).toEqual(['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime']);
-    expect(result.client).toEqual({ displayName: 'ci', scopedRoles: ['r1'], allowSourceCidr: ['10.0.0.0/8'], expiresTime: '2027-01-31T00:00:00.000Z' });
+    expect(result.client).toEqual({
+      displayName: 'ci',
+      scopedRoles: ['r1'],
+      allowSourceCidr: ['10.0.0.0/8'],
+      expiresTime: '2027-01-31T00:00:00.000Z'
+    });
     expect(result.changes.every((c) => c.before === undefined)).toBe(true);
   });
 
@@ -133,8 +309,18 @@ describe('planUpdate: refresh-within', () => {
     ['leaves a credential with no expiry alone', REFRESH, client({ expiresTime: null }), /has no expiry/u],
     ['leaves a credential with an empty expiry alone', REFRESH, client({ expiresTime: '' }), /has no expiry/u],
     ['leaves an expiry further away than the window', REFRESH, client({ expiresTime: at(20 * DAY) }), /more than 7d from now/u],
-    ['leaves an expiry when the new one is not later', { 'expires-in': '1d', 'refresh-within': '7d' }, client({ expiresTime: at(3 * DAY) }), /is not later than/u],
-    ['leaves an expiry when the new one is the same instant', { 'expires-time': at(3 * DAY), 'refresh-within': '7d' }, client({ expiresTime: at(3 * DAY) }), /is not later than/u]
+    [
+      'leaves an expiry when the new one is not later',
+      { 'expires-in': '1d', 'refresh-within': '7d' },
+      client({ expiresTime: at(3 * DAY) }),
+      /is not later than/u
+    ],
+    [
+      'leaves an expiry when the new one is the same instant',
+      { 'expires-time': at(3 * DAY), 'refresh-within': '7d' },
+      client({ expiresTime: at(3 * DAY) }),
+      /is not later than/u
+    ]
   ])('%s, with a notice', (_name, inputs, current, notice) => {
     const result = plan(inputs, current);
     expect(result.mask).toEqual([]);
@@ -161,11 +347,41 @@ describe('planUpdate: refresh-within', () => {
 
 describe('planUpdate: undo record', () => {
   test.each<[string, Inputs, PersonalClient | undefined, readonly string[], { added: readonly string[]; removed: readonly string[] }]>([
-    ['add records only the CIDRs that were not there', { 'allow-source-cidr': '10.0.0.0/8 192.168.0.0/16', 'cidr-mode': 'add' }, client(), [], { added: ['192.168.0.0/16'], removed: [] }],
-    ['add of the runner records the runner CIDR', { 'allow-source-cidr': 'runner', 'cidr-mode': 'add' }, client(), ['8.8.8.8/32'], { added: ['8.8.8.8/32'], removed: [] }],
-    ['remove records what it took out', { 'allow-source-cidr': '192.168.0.0/16 172.16.0.0/12', 'cidr-mode': 'remove' }, client({ allowSourceCidr: ['10.0.0.0/8', '192.168.0.0/16'] }), [], { added: [], removed: ['192.168.0.0/16'] }],
-    ['replace records both sides', { 'allow-source-cidr': '192.168.0.0/16 10.0.0.0/8' }, client({ allowSourceCidr: ['10.0.0.0/8', '172.16.0.0/12'] }), [], { added: ['192.168.0.0/16'], removed: ['172.16.0.0/12'] }],
-    ['replace without reading cannot know what it removed', { 'allow-source-cidr': '192.168.0.0/16' }, undefined, [], { added: ['192.168.0.0/16'], removed: [] }],
+    [
+      'add records only the CIDRs that were not there',
+      { 'allow-source-cidr': '10.0.0.0/8 192.168.0.0/16', 'cidr-mode': 'add' },
+      client(),
+      [],
+      { added: ['192.168.0.0/16'], removed: [] }
+    ],
+    [
+      'add of the runner records the runner CIDR',
+      { 'allow-source-cidr': 'runner', 'cidr-mode': 'add' },
+      client(),
+      ['8.8.8.8/32'],
+      { added: ['8.8.8.8/32'], removed: [] }
+    ],
+    [
+      'remove records what it took out',
+      { 'allow-source-cidr': '192.168.0.0/16 172.16.0.0/12', 'cidr-mode': 'remove' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '192.168.0.0/16'] }),
+      [],
+      { added: [], removed: ['192.168.0.0/16'] }
+    ],
+    [
+      'replace records both sides',
+      { 'allow-source-cidr': '192.168.0.0/16 10.0.0.0/8' },
+      client({ allowSourceCidr: ['10.0.0.0/8', '172.16.0.0/12'] }),
+      [],
+      { added: ['192.168.0.0/16'], removed: ['172.16.0.0/12'] }
+    ],
+    [
+      'replace without reading cannot know what it removed',
+      { 'allow-source-cidr': '192.168.0.0/16' },
+      undefined,
+      [],
+      { added: ['192.168.0.0/16'], removed: [] }
+    ],
     ['no CIDR change records nothing', { 'display-name': 'new' }, client(), [], { added: [], removed: [] }]
   ])('%s', (_name, inputs, current, runner, { added, removed }) => {
     const { undo } = plan(inputs, current, runner);
@@ -174,7 +390,11 @@ describe('planUpdate: undo record', () => {
   });
 
   test('records mode and each change with its value before and after', () => {
-    const { undo } = plan({ 'allow-source-cidr': 'runner', 'cidr-mode': 'add', 'expires-in': '1d', cleanup: 'restore' }, client({ expiresTime: '2026-03-05T00:00:00Z' }), ['8.8.8.8/32']);
+    const { undo } = plan(
+      { 'allow-source-cidr': 'runner', 'cidr-mode': 'add', 'expires-in': '1d', cleanup: 'restore' },
+      client({ expiresTime: '2026-03-05T00:00:00Z' }),
+      ['8.8.8.8/32']
+    );
     expect(undo.cidrMode).toBe('add');
     expect(undo.changes).toEqual([
       { field: 'allowSourceCidr', before: ['10.0.0.0/8'], after: ['10.0.0.0/8', '8.8.8.8/32'] },
@@ -266,17 +486,61 @@ describe('planRestore', () => {
     const { undo } = plan({ 'allow-source-cidr': 'runner' }, client(), ['8.8.8.8/32']);
     const restore = planRestore(undo, client({ allowSourceCidr: ['8.8.8.8/32', '1.1.1.1/32'] }));
     expect(restore.mask).toEqual([]);
-    expect(restore.warnings).toEqual([expect.stringMatching(/^allowSourceCidr was changed by someone else.*\[8\.8\.8\.8\/32, 1\.1\.1\.1\/32\]/u)]);
+    expect(restore.warnings).toEqual([
+      expect.stringMatching(/^allowSourceCidr was changed by someone else.*\[8\.8\.8\.8\/32, 1\.1\.1\.1\/32\]/u)
+    ]);
   });
 
   test.each<[string, Inputs, PersonalClient, PersonalClient, Partial<Record<string, unknown>> | undefined]>([
-    ['puts back a display name still as this run set it', { 'display-name': 'run-123' }, client({ displayName: 'ci' }), client({ displayName: 'run-123' }), { displayName: 'ci' }],
-    ['leaves a display name changed since', { 'display-name': 'run-123' }, client({ displayName: 'ci' }), client({ displayName: 'someone' }), undefined],
-    ['puts back scoped roles still as this run set them, in any order', { 'scoped-roles': 'r2 r3' }, client({ scopedRoles: ['r1'] }), client({ scopedRoles: ['r3', 'r2'] }), { scopedRoles: ['r1'] }],
-    ['leaves scoped roles changed since', { 'scoped-roles': 'r2' }, client({ scopedRoles: ['r1'] }), client({ scopedRoles: ['r2', 'r9'] }), undefined],
-    ['puts back an expiry still the same instant, however C1 writes it', { 'expires-time': '2027-01-31T00:00:00Z' }, client({ expiresTime: '2026-06-01T00:00:00Z' }), client({ expiresTime: '2027-01-31T01:00:00+01:00' }), { expiresTime: '2026-06-01T00:00:00Z' }],
-    ['puts back no expiry', { 'expires-time': '2027-01-31T00:00:00Z' }, client({ expiresTime: null }), client({ expiresTime: '2027-01-31T00:00:00Z' }), { expiresTime: null }],
-    ['leaves an expiry changed since', { 'expires-time': '2027-01-31T00:00:00Z' }, client({ expiresTime: '2026-06-01T00:00:00Z' }), client({ expiresTime: '2027-02-28T00:00:00Z' }), undefined]
+    [
+      'puts back a display name still as this run set it',
+      { 'display-name': 'run-123' },
+      client({ displayName: 'ci' }),
+      client({ displayName: 'run-123' }),
+      { displayName: 'ci' }
+    ],
+    [
+      'leaves a display name changed since',
+      { 'display-name': 'run-123' },
+      client({ displayName: 'ci' }),
+      client({ displayName: 'someone' }),
+      undefined
+    ],
+    [
+      'puts back scoped roles still as this run set them, in any order',
+      { 'scoped-roles': 'r2 r3' },
+      client({ scopedRoles: ['r1'] }),
+      client({ scopedRoles: ['r3', 'r2'] }),
+      { scopedRoles: ['r1'] }
+    ],
+    [
+      'leaves scoped roles changed since',
+      { 'scoped-roles': 'r2' },
+      client({ scopedRoles: ['r1'] }),
+      client({ scopedRoles: ['r2', 'r9'] }),
+      undefined
+    ],
+    [
+      'puts back an expiry still the same instant, however C1 writes it',
+      { 'expires-time': '2027-01-31T00:00:00Z' },
+      client({ expiresTime: '2026-06-01T00:00:00Z' }),
+      client({ expiresTime: '2027-01-31T01:00:00+01:00' }),
+      { expiresTime: '2026-06-01T00:00:00Z' }
+    ],
+    [
+      'puts back no expiry',
+      { 'expires-time': '2027-01-31T00:00:00Z' },
+      client({ expiresTime: null }),
+      client({ expiresTime: '2027-01-31T00:00:00Z' }),
+      { expiresTime: null }
+    ],
+    [
+      'leaves an expiry changed since',
+      { 'expires-time': '2027-01-31T00:00:00Z' },
+      client({ expiresTime: '2026-06-01T00:00:00Z' }),
+      client({ expiresTime: '2027-02-28T00:00:00Z' }),
+      undefined
+    ]
   ])('%s', (_name, inputs, before, now, expected) => {
     const { undo } = plan(inputs, before);
     const restore = planRestore(undo, now);

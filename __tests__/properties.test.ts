@@ -20,11 +20,67 @@ const SLOW_MS = 1_000;
 
 /** Hostile pieces every arbitrary mixes in. */
 const HOSTILE = [
-  '\u0000', '\u0007', '\u001b[31m', '\u007f', '\n', '\r\n', '\r', '\t', '\u000b', '\f',
-  '\u200b', '\u200c', '\u200d', '\u200e', '\u2060', '\ufeff', '\u00a0', '\u2028', '\u3000', '\u180e',
-  '１', '９', '٣', '۵', '߀', '०', '𝟙', '²', '½', '．', '。', '｡', '／', '＠', '：', '，',
-  'ſ', 'İ', 'ı', 'K', 'ﬅ', '\ud800', '💥', 'é', 'e\u0301',
-  '%00', '%0A', '%2e', '%2f', '\\', '"', "'", '`', '$(', '::', '::add-mask::x', '\n::error::x', '-', '+', '.', ','
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u000b',
+  '\f',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u2060',
+  '\ufeff',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  '\u180e',
+  '１',
+  '９',
+  '٣',
+  '۵',
+  '߀',
+  '०',
+  '𝟙',
+  '²',
+  '½',
+  '．',
+  '。',
+  '｡',
+  '／',
+  '＠',
+  '：',
+  '，',
+  'ſ',
+  'İ',
+  'ı',
+  'K',
+  'ﬅ',
+  '\ud800',
+  '💥',
+  'é',
+  'e\u0301',
+  '%00',
+  '%0A',
+  '%2e',
+  '%2f',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '$(',
+  '::',
+  '::add-mask::x',
+  '\n::error::x',
+  '-',
+  '+',
+  '.',
+  ','
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -114,7 +170,14 @@ const prefixText = fc.oneof(
   fc.integer({ min: 0, max: 140 }).map(String),
   fc.constantFrom('', '00', '08', '+8', '-1', '1e1', '0x8', ' 8', '８', '3２', '٣٢', '32 ', '24\n', '1000')
 );
-const address = fc.oneof(fc.ipV4(), fc.ipV6(), fc.ipV4(), fc.ipV6(), fc.ipV4Extended(), fc.constantFrom('::ffff:10.0.0.1', '::1.2.3.4', '0::1.2.3.4', 'fe80::1%eth0'));
+const address = fc.oneof(
+  fc.ipV4(),
+  fc.ipV6(),
+  fc.ipV4(),
+  fc.ipV6(),
+  fc.ipV4Extended(),
+  fc.constantFrom('::ffff:10.0.0.1', '::1.2.3.4', '0::1.2.3.4', 'fe80::1%eth0')
+);
 const cidr = fc.oneof(
   { weight: 3, arbitrary: address },
   { weight: 3, arbitrary: ipv4Network },
@@ -122,7 +185,33 @@ const cidr = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(address, prefixText).map(([a, p]) => `${a}/${p}`) },
   { weight: 1, arbitrary: fc.tuple(fc.ipV4(), fc.integer({ min: 96, max: 128 })).map(([a, p]) => `::ffff:${a}/${p}`) }
 );
-const CIDR_PIECES = ['/', '//', '.', ':', '::', '::ffff:', '0', '00', '255', '256', '1.2.3.4', 'ffff', 'FFFF', '%eth0', '/32', '/128', '/0', ' ', '[', ']', 'x', '0x7f', '1e3', '.0', 'runner'];
+const CIDR_PIECES = [
+  '/',
+  '//',
+  '.',
+  ':',
+  '::',
+  '::ffff:',
+  '0',
+  '00',
+  '255',
+  '256',
+  '1.2.3.4',
+  'ffff',
+  'FFFF',
+  '%eth0',
+  '/32',
+  '/128',
+  '/0',
+  ' ',
+  '[',
+  ']',
+  'x',
+  '0x7f',
+  '1e3',
+  '.0',
+  'runner'
+];
 
 describe('parseCidr', () => {
   test('any string is a canonical CIDR that parses to itself, or an InputError naming the input', () => {
@@ -176,19 +265,52 @@ describe('parseAddress', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Durations
 
-const amount = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000_000 }) });
+const amount = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 100 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000_000 }) }
+);
 const optionalAmount = fc.option(amount, { nil: undefined });
 const shortDuration = fc
   .tuple(optionalAmount, optionalAmount, optionalAmount, optionalAmount, optionalAmount)
   .map((parts) => parts.map((n, i) => (n === undefined ? '' : `${n}${'wdhms'[i] ?? ''}`)).join(''));
-const isoDuration = fc
-  .tuple(optionalAmount, optionalAmount, optionalAmount, optionalAmount, optionalAmount)
-  .map(([w, d, h, m, s]) => {
-    const date = `${w === undefined ? '' : `${w}W`}${d === undefined ? '' : `${d}D`}`;
-    const time = `${h === undefined ? '' : `${h}H`}${m === undefined ? '' : `${m}M`}${s === undefined ? '' : `${s}S`}`;
-    return `P${date}${time === '' ? '' : `T${time}`}`;
-  });
-const DURATION_PIECES = ['P', 'T', 'W', 'D', 'H', 'M', 'S', 'Y', 'w', 'd', 'h', 'm', 's', 'y', 'ms', 'p', 't', '0', '1', '30', '-', '+', '.', '.5', 'e3', ' ', '1h30m', 'P1Y', 'P1M', 'PT', '1w1w'];
+const isoDuration = fc.tuple(optionalAmount, optionalAmount, optionalAmount, optionalAmount, optionalAmount).map(([w, d, h, m, s]) => {
+  const date = `${w === undefined ? '' : `${w}W`}${d === undefined ? '' : `${d}D`}`;
+  const time = `${h === undefined ? '' : `${h}H`}${m === undefined ? '' : `${m}M`}${s === undefined ? '' : `${s}S`}`;
+  return `P${date}${time === '' ? '' : `T${time}`}`;
+});
+const DURATION_PIECES = [
+  'P',
+  'T',
+  'W',
+  'D',
+  'H',
+  'M',
+  'S',
+  'Y',
+  'w',
+  'd',
+  'h',
+  'm',
+  's',
+  'y',
+  'ms',
+  'p',
+  't',
+  '0',
+  '1',
+  '30',
+  '-',
+  '+',
+  '.',
+  '.5',
+  'e3',
+  ' ',
+  '1h30m',
+  'P1Y',
+  'P1M',
+  'PT',
+  '1w1w'
+];
 
 describe('parseDuration', () => {
   test('any string is a positive whole-second duration whose formatDuration parses back to it, or an InputError', () => {
@@ -243,7 +365,25 @@ describe('parseList', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Booleans
 
-const BOOLEAN_PIECES = ['true', 'false', 'yes', 'no', '1', '0', 'on', 'off', 't', 'f', 'ture', 'fals', 'e', 'TRUE', 'False', 'null', 'undefined'];
+const BOOLEAN_PIECES = [
+  'true',
+  'false',
+  'yes',
+  'no',
+  '1',
+  '0',
+  'on',
+  'off',
+  't',
+  'f',
+  'ture',
+  'fals',
+  'e',
+  'TRUE',
+  'False',
+  'null',
+  'undefined'
+];
 const booleanText = fc.oneof(fc.mixedCase(fc.constantFrom('true', 'false')), fc.constantFrom('', ' '));
 
 describe('parseBoolean', () => {
@@ -278,21 +418,80 @@ describe('parseBoolean', () => {
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/u);
 const letterLabel = fc.stringMatching(/^[a-z](?:[a-z0-9-]{0,8}[a-z0-9])?$/u);
 const hostName = fc.oneof(
-  fc.constantFrom('acme', 'acme.conductor.one', 'acme.c1eu.ai', 'ACME.Conductor.One', 'localhost', '127.0.0.1', '127.9.8.7', '[::1]', 'evil.com', '10.0.0.1'),
+  fc.constantFrom(
+    'acme',
+    'acme.conductor.one',
+    'acme.c1eu.ai',
+    'ACME.Conductor.One',
+    'localhost',
+    '127.0.0.1',
+    '127.9.8.7',
+    '[::1]',
+    'evil.com',
+    '10.0.0.1'
+  ),
   letterLabel,
   fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), letterLabel).map(([labels, last]) => [...labels, last].join('.'))
 );
-const port = fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 70_000 }).map((p) => `:${p}`), fc.constantFrom(':', ':443', ':80', ':0443', ':8080x'));
-const scheme = fc.constantFrom('', '', 'https://', 'http://', 'HTTPS://', 'Http://', 'ftp://', 'javascript:', '//', 'https:/', 'https:\\\\', 'https:');
+const port = fc.oneof(
+  fc.constant(''),
+  fc.integer({ min: 0, max: 70_000 }).map((p) => `:${p}`),
+  fc.constantFrom(':', ':443', ':80', ':0443', ':8080x')
+);
+const scheme = fc.constantFrom(
+  '',
+  '',
+  'https://',
+  'http://',
+  'HTTPS://',
+  'Http://',
+  'ftp://',
+  'javascript:',
+  '//',
+  'https:/',
+  'https:\\\\',
+  'https:'
+);
 const userinfo = fc.constantFrom('', '', '', 'user@', 'acme.conductor.one@', 'u:p@', ':@', '@', 'evil.com#@', 'evil.com\\@');
 const suffix = fc.constantFrom(
-  '', '', '', '/', '//', '/api', '/api/v1', '?x=1', '?', '#frag', '#', '#@acme.conductor.one', '\\@acme.conductor.one',
-  '/@evil.com', '%2f', '.', '..', '@evil.com', '\t@evil.com', '\n.evil.com', ' .evil.com', '.evil.com'
+  '',
+  '',
+  '',
+  '/',
+  '//',
+  '/api',
+  '/api/v1',
+  '?x=1',
+  '?',
+  '#frag',
+  '#',
+  '#@acme.conductor.one',
+  '\\@acme.conductor.one',
+  '/@evil.com',
+  '%2f',
+  '.',
+  '..',
+  '@evil.com',
+  '\t@evil.com',
+  '\n.evil.com',
+  ' .evil.com',
+  '.evil.com'
 );
 const cleanTenant = fc
-  .tuple(fc.constantFrom('', 'https://', 'http://', 'HTTPS://'), hostName, fc.oneof(fc.constant(''), fc.integer({ min: 1, max: 65_535 }).map((p) => `:${p}`)), fc.constantFrom('', '/'))
+  .tuple(
+    fc.constantFrom('', 'https://', 'http://', 'HTTPS://'),
+    hostName,
+    fc.oneof(
+      fc.constant(''),
+      fc.integer({ min: 1, max: 65_535 }).map((p) => `:${p}`)
+    ),
+    fc.constantFrom('', '/')
+  )
   .map(([s, h, p, slash]) => (s === '' ? h + p : s + h + p + slash));
-const tenantText = fc.oneof(cleanTenant, fc.tuple(scheme, userinfo, hostName, port, suffix).map((parts) => parts.join('')));
+const tenantText = fc.oneof(
+  cleanTenant,
+  fc.tuple(scheme, userinfo, hostName, port, suffix).map((parts) => parts.join(''))
+);
 const TENANT_ATTACKS = [
   'evil.com#@acme.conductor.one',
   'https://acme.conductor.one@evil.com',
@@ -322,7 +521,25 @@ const TENANT_ATTACKS = [
   'javascript:alert(1)',
   'file:///etc/passwd'
 ];
-const TENANT_PIECES = [...TENANT_ATTACKS, 'https://', 'http://', '@', '#', '?', '/', '\\', ':', ':443', '.conductor.one', 'acme', 'localhost', '127.0.0.1', '[::1]', '[', ']'];
+const TENANT_PIECES = [
+  ...TENANT_ATTACKS,
+  'https://',
+  'http://',
+  '@',
+  '#',
+  '?',
+  '/',
+  '\\',
+  ':',
+  ':443',
+  '.conductor.one',
+  'acme',
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  '[',
+  ']'
+];
 
 interface Written {
   readonly scheme: string;
@@ -434,8 +651,25 @@ describe('parseTenant', () => {
 
 const clientName = fc.oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/u), fc.constantFrom('blue-whale-12345', 'ci-caller', 'a'));
 const clientHost = fc.tuple(fc.oneof(hostName, fc.constantFrom('acme.conductor.one', 'acme.c1eu.ai')), port).map(([h, p]) => h + p);
-const clientIdText = fc.tuple(clientName, clientHost, fc.constantFrom('pcc', 'spc', 'wfe', 'PCC', 'pcc/', 'xyz', '')).map(([n, h, k]) => `${n}@${h}/${k}`);
-const CLIENT_ID_PIECES = ['@', '/', '//', '#', '?', '\\', ':', 'pcc', 'spc', 'wfe', '/pcc', '@evil.com', 'evil.com#@acme.conductor.one', '.conductor.one'];
+const clientIdText = fc
+  .tuple(clientName, clientHost, fc.constantFrom('pcc', 'spc', 'wfe', 'PCC', 'pcc/', 'xyz', ''))
+  .map(([n, h, k]) => `${n}@${h}/${k}`);
+const CLIENT_ID_PIECES = [
+  '@',
+  '/',
+  '//',
+  '#',
+  '?',
+  '\\',
+  ':',
+  'pcc',
+  'spc',
+  'wfe',
+  '/pcc',
+  '@evil.com',
+  'evil.com#@acme.conductor.one',
+  '.conductor.one'
+];
 
 describe('parseClientId', () => {
   test('any string is a client ID that parses to itself, with a host that is a safe tenant, or an InputError', () => {

@@ -57,22 +57,105 @@ describe('tally', () => {
     readonly settled: boolean;
   }
   test.each<[string, Case]>([
-    ['settles when two of three agree, the third still pending', { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), pending(C)], quorum: 2, agreed: ['8.8.8.8'], settled: true }],
-    ['waits while a pending source could still make the quorum', { answers: [answered(A, '8.8.8.8'), pending(B), pending(C)], quorum: 2, agreed: [], settled: false }],
-    ['waits on a disagreement that a pending source could break', { answers: [answered(A, '8.8.8.8'), answered(B, '1.1.1.1'), pending(C)], quorum: 2, agreed: [], settled: false }],
-    ['lets the majority outvote a lying source', { answers: [answered(A, '8.8.8.8'), answered(B, '1.1.1.1'), answered(C, '8.8.8.8')], quorum: 2, agreed: ['8.8.8.8'], settled: true }],
-    ['settles with no agreement when every source disagrees', { answers: [answered(A, '8.8.8.8'), answered(B, '1.1.1.1'), answered(C, '9.9.9.9')], quorum: 2, agreed: [], settled: true }],
-    ['settles with no agreement when no pending source could make the quorum', { answers: [failed(A, 'timeout'), answered(B, 'garbage'), pending(C)], quorum: 2, agreed: [], settled: true }],
-    ['does not count garbage, private IPs or two IPs', { answers: [answered(A, '8.8.8.8'), answered(B, '10.0.0.1'), answered(C, '8.8.8.8 1.1.1.1'), answered(D, 'nope')], quorum: 2, agreed: [], settled: true }],
-    ['settles with no agreement when fewer sources answered than the quorum', { answers: [answered(A, '8.8.8.8'), failed(B, 'ECONNRESET'), failed(C, 'timeout')], quorum: 2, agreed: [], settled: true }],
-    ['needs every source with a quorum equal to their number', { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), pending(C)], quorum: 3, agreed: [], settled: false }],
-    ['agrees on one source with quorum 1', { answers: [answered(A, '8.8.8.8'), pending(B)], quorum: 1, agreed: ['8.8.8.8'], settled: true }],
-    ['counts IPv4-mapped and plain IPv4 as the same answer', { answers: [answered(A, '::ffff:8.8.8.8'), answered(B, '8.8.8.8')], quorum: 2, agreed: ['8.8.8.8'], settled: true }],
-    ['ignores the other family for ipv4', { answers: [answered(A, '2606:4700:4700::1111'), answered(B, '2606:4700:4700::1111'), pending(C)], families: ['ipv4'], quorum: 2, agreed: [], settled: true }],
-    ['agrees on IPv6 for ipv6', { answers: [answered(A, '2606:4700:4700::1111'), answered(B, '2606:4700:4700::1111')], families: ['ipv6'], quorum: 2, agreed: ['2606:4700:4700::1111'], settled: true }],
-    ['with both, waits for the family still open', { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), pending(C), pending(D)], families: ['ipv4', 'ipv6'], quorum: 2, agreed: ['8.8.8.8'], settled: false }],
-    ['with both, settles on each family that reached its quorum', { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), answered(C, '2606:4700:4700::1111'), answered(D, '2606:4700:4700::1111')], families: ['ipv4', 'ipv6'], quorum: 2, agreed: ['8.8.8.8', '2606:4700:4700::1111'], settled: true }],
-    ['with both, settles on one family when the other cannot reach its quorum', { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), failed(C, 'x'), answered(D, '2606:4700:4700::1111')], families: ['ipv4', 'ipv6'], quorum: 2, agreed: ['8.8.8.8'], settled: true }]
+    [
+      'settles when two of three agree, the third still pending',
+      { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), pending(C)], quorum: 2, agreed: ['8.8.8.8'], settled: true }
+    ],
+    [
+      'waits while a pending source could still make the quorum',
+      { answers: [answered(A, '8.8.8.8'), pending(B), pending(C)], quorum: 2, agreed: [], settled: false }
+    ],
+    [
+      'waits on a disagreement that a pending source could break',
+      { answers: [answered(A, '8.8.8.8'), answered(B, '1.1.1.1'), pending(C)], quorum: 2, agreed: [], settled: false }
+    ],
+    [
+      'lets the majority outvote a lying source',
+      { answers: [answered(A, '8.8.8.8'), answered(B, '1.1.1.1'), answered(C, '8.8.8.8')], quorum: 2, agreed: ['8.8.8.8'], settled: true }
+    ],
+    [
+      'settles with no agreement when every source disagrees',
+      { answers: [answered(A, '8.8.8.8'), answered(B, '1.1.1.1'), answered(C, '9.9.9.9')], quorum: 2, agreed: [], settled: true }
+    ],
+    [
+      'settles with no agreement when no pending source could make the quorum',
+      { answers: [failed(A, 'timeout'), answered(B, 'garbage'), pending(C)], quorum: 2, agreed: [], settled: true }
+    ],
+    [
+      'does not count garbage, private IPs or two IPs',
+      {
+        answers: [answered(A, '8.8.8.8'), answered(B, '10.0.0.1'), answered(C, '8.8.8.8 1.1.1.1'), answered(D, 'nope')],
+        quorum: 2,
+        agreed: [],
+        settled: true
+      }
+    ],
+    [
+      'settles with no agreement when fewer sources answered than the quorum',
+      { answers: [answered(A, '8.8.8.8'), failed(B, 'ECONNRESET'), failed(C, 'timeout')], quorum: 2, agreed: [], settled: true }
+    ],
+    [
+      'needs every source with a quorum equal to their number',
+      { answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), pending(C)], quorum: 3, agreed: [], settled: false }
+    ],
+    [
+      'agrees on one source with quorum 1',
+      { answers: [answered(A, '8.8.8.8'), pending(B)], quorum: 1, agreed: ['8.8.8.8'], settled: true }
+    ],
+    [
+      'counts IPv4-mapped and plain IPv4 as the same answer',
+      { answers: [answered(A, '::ffff:8.8.8.8'), answered(B, '8.8.8.8')], quorum: 2, agreed: ['8.8.8.8'], settled: true }
+    ],
+    [
+      'ignores the other family for ipv4',
+      {
+        answers: [answered(A, '2606:4700:4700::1111'), answered(B, '2606:4700:4700::1111'), pending(C)],
+        families: ['ipv4'],
+        quorum: 2,
+        agreed: [],
+        settled: true
+      }
+    ],
+    [
+      'agrees on IPv6 for ipv6',
+      {
+        answers: [answered(A, '2606:4700:4700::1111'), answered(B, '2606:4700:4700::1111')],
+        families: ['ipv6'],
+        quorum: 2,
+        agreed: ['2606:4700:4700::1111'],
+        settled: true
+      }
+    ],
+    [
+      'with both, waits for the family still open',
+      {
+        answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), pending(C), pending(D)],
+        families: ['ipv4', 'ipv6'],
+        quorum: 2,
+        agreed: ['8.8.8.8'],
+        settled: false
+      }
+    ],
+    [
+      'with both, settles on each family that reached its quorum',
+      {
+        answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), answered(C, '2606:4700:4700::1111'), answered(D, '2606:4700:4700::1111')],
+        families: ['ipv4', 'ipv6'],
+        quorum: 2,
+        agreed: ['8.8.8.8', '2606:4700:4700::1111'],
+        settled: true
+      }
+    ],
+    [
+      'with both, settles on one family when the other cannot reach its quorum',
+      {
+        answers: [answered(A, '8.8.8.8'), answered(B, '8.8.8.8'), failed(C, 'x'), answered(D, '2606:4700:4700::1111')],
+        families: ['ipv4', 'ipv6'],
+        quorum: 2,
+        agreed: ['8.8.8.8'],
+        settled: true
+      }
+    ]
   ])('%s', (_name, { answers, families = ['ipv4'], quorum, agreed, settled }) => {
     const result = tally(answers, families, quorum);
     expect(result.agreed.map((a) => a.address.text)).toEqual(agreed);
@@ -173,7 +256,11 @@ describe('findRunnerIp', () => {
   });
 
   test('uses the address two sources agree on, as a /32 by default, naming who agreed', async () => {
-    const { ask } = fakeAsk({ [A]: { body: '8.8.8.8\n', afterMs: 5 }, [B]: { body: '8.8.8.8', afterMs: 10 }, [C]: { body: '8.8.8.8', afterMs: 200 } });
+    const { ask } = fakeAsk({
+      [A]: { body: '8.8.8.8\n', afterMs: 5 },
+      [B]: { body: '8.8.8.8', afterMs: 10 },
+      [C]: { body: '8.8.8.8', afterMs: 200 }
+    });
     const result = await within(2_000, findRunnerIp(ipConfig(), ask));
     expect(result.addresses).toEqual(['8.8.8.8']);
     expect(result.cidrs).toEqual(['8.8.8.8/32']);
@@ -196,7 +283,11 @@ describe('findRunnerIp', () => {
   });
 
   test('lets two agreeing sources outvote one that lies', async () => {
-    const { ask } = fakeAsk({ [A]: { body: '1.1.1.1', afterMs: 1 }, [B]: { body: '8.8.8.8', afterMs: 5 }, [C]: { body: '8.8.8.8', afterMs: 10 } });
+    const { ask } = fakeAsk({
+      [A]: { body: '1.1.1.1', afterMs: 1 },
+      [B]: { body: '8.8.8.8', afterMs: 5 },
+      [C]: { body: '8.8.8.8', afterMs: 10 }
+    });
     const result = await within(2_000, findRunnerIp(ipConfig(), ask));
     expect(result.addresses).toEqual(['8.8.8.8']);
     expect(result.answers).toContain(`${A}: 1.1.1.1`);
@@ -248,7 +339,12 @@ describe('findRunnerIp', () => {
   });
 
   test('with both families, one family reaching its quorum is enough', async () => {
-    const { ask } = fakeAsk({ [A]: { body: '8.8.8.8' }, [B]: { body: '8.8.8.8' }, [C]: { error: 'ENETUNREACH' }, [D]: { body: '2606:4700:4700::1111' } });
+    const { ask } = fakeAsk({
+      [A]: { body: '8.8.8.8' },
+      [B]: { body: '8.8.8.8' },
+      [C]: { error: 'ENETUNREACH' },
+      [D]: { body: '2606:4700:4700::1111' }
+    });
     const result = await within(2_000, findRunnerIp(ipConfig({ version: 'both', sources: [A, B, C, D] }), ask));
     expect(result.addresses).toEqual(['8.8.8.8']);
   });
@@ -282,13 +378,25 @@ describe('findRunnerIp', () => {
     const { ask, calls } = fakeAsk({});
     const result = await findRunnerIp(config.runnerIp, ask);
     expect(calls).toEqual([]);
-    expect(result).toEqual({ addresses: ['203.0.113.7', '2001:db8::7'], cidrs: ['203.0.113.0/24', '2001:db8::/64'], agreements: [], answers: '' });
+    expect(result).toEqual({
+      addresses: ['203.0.113.7', '2001:db8::7'],
+      cidrs: ['203.0.113.0/24', '2001:db8::/64'],
+      agreements: [],
+      answers: ''
+    });
   });
 
   test('merges given runner IPs that fall in one prefix into one CIDR', async () => {
     const config = parseConfig(
       (name) =>
-        ({ token: 't', tenant: 'acme', 'personal-client-id': 'x', 'allow-source-cidr': 'runner', 'runner-ip': '203.0.113.7 203.0.113.9', 'runner-ipv4-prefix': '24' })[name] ?? '',
+        ({
+          token: 't',
+          tenant: 'acme',
+          'personal-client-id': 'x',
+          'allow-source-cidr': 'runner',
+          'runner-ip': '203.0.113.7 203.0.113.9',
+          'runner-ipv4-prefix': '24'
+        })[name] ?? '',
       {},
       new Date('2026-03-01T12:00:00Z')
     );

@@ -191,7 +191,9 @@ describe('every step that runs this action matches action.yml', () => {
   });
 
   test('every workflow and example runs the action', () => {
-    const runsIt = FILES.filter((file) => file !== '.github/workflows/check-dist.yml').map((file) => allSteps(workflow(file)).some((s) => isThisAction(s.uses)));
+    const runsIt = FILES.filter((file) => file !== '.github/workflows/check-dist.yml').map((file) =>
+      allSteps(workflow(file)).some((s) => isThisAction(s.uses))
+    );
     expect(runsIt.every(Boolean)).toBe(true);
   });
 });
@@ -208,7 +210,9 @@ describe('what each file is for', () => {
   });
 
   test('third-party actions are pinned to a major tag or a commit', () => {
-    const uses = FILES.flatMap((file) => allSteps(workflow(file)).map((s) => s.uses)).filter((u): u is string => u !== undefined && !isThisAction(u));
+    const uses = FILES.flatMap((file) => allSteps(workflow(file)).map((s) => s.uses)).filter(
+      (u): u is string => u !== undefined && !isThisAction(u)
+    );
     expect(uses.length).toBeGreaterThan(0);
     for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@(v\d+|[0-9a-f]{40})$/);
   });
@@ -218,7 +222,9 @@ describe('what each file is for', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
     expect(Object.keys(ci.jobs).sort()).toEqual(['action', 'test']);
     const test = ci.jobs.test?.steps ?? [];
-    expect(test.map((s) => s.uses ?? s.run)).toEqual(expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npm test']));
+    expect(test.map((s) => s.uses ?? s.run)).toEqual(
+      expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npm test'])
+    );
     expect(test.find((s) => s.uses === 'actions/setup-node@v4')?.with?.['node-version']).toBe(24);
     expect(leash('.github/workflows/ci.yml')).toMatchObject({
       uses: './',
@@ -296,7 +302,10 @@ describe("ci.yml's action job, replayed as the runner runs it", () => {
     // The action step, with ${{ env.NAME }} filled in from $GITHUB_ENV as the runner does.
     const step = allSteps(workflow('.github/workflows/ci.yml')).find((s) => s.uses === './');
     const inputs = Object.fromEntries(
-      Object.entries(step?.with ?? {}).map(([name, value]) => [name, String(value).replace(/\$\{\{\s*env\.(\w+)\s*\}\}/g, (_, v: string) => env[v] ?? '')])
+      Object.entries(step?.with ?? {}).map(([name, value]) => [
+        name,
+        String(value).replace(/\$\{\{\s*env\.(\w+)\s*\}\}/g, (_, v: string) => env[v] ?? '')
+      ])
     );
     const main = await runStep('main', { inputs });
     expect([main.code, main.stderr]).toEqual([0, '']);

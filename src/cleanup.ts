@@ -39,7 +39,8 @@ function skipReason(saved: SavedRun): string | undefined {
   if (saved.cleanup === 'restore' && (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || saved.undo === undefined)) {
     return 'the main step sent no Update, so there is nothing of this run to undo';
   }
-  if (saved.cleanup === 'restore' && saved.outcome === 'rejected') return "C1 rejected the main step's Update, so there is nothing of this run to undo";
+  if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
+    return "C1 rejected the main step's Update, so there is nothing of this run to undo";
   return undefined;
 }
 
@@ -65,7 +66,8 @@ async function restore(rt: Runtime, client: C1Client, id: string, saved: SavedRu
   const plan = planRestore(saved.undo, current);
   for (const warning of plan.warnings) rt.log.warning(`Post step: ${warning}`);
   if (plan.mask.length === 0) {
-    const why = saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
+    const why =
+      saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
     rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
     return;
   }
@@ -108,6 +110,10 @@ function describe(client: PersonalClient, field: 'allowSourceCidr'): string {
 
 async function summarise(rt: Runtime, id: string, verb: string, changes: readonly FieldChange[]): Promise<void> {
   if (!parseBoolean(Input.jobSummary, rt.read(Input.jobSummary), true)) return;
-  const rows = changes.map((c) => `| ${c.field} | ${Array.isArray(c.after) ? (c.after as string[]).join(', ') : String(c.after ?? '(none)')} |`);
-  await rt.writeSummary([`### Post step: ${verb} personal client \`${id}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n'));
+  const rows = changes.map(
+    (c) => `| ${c.field} | ${Array.isArray(c.after) ? (c.after as string[]).join(', ') : String(c.after ?? '(none)')} |`
+  );
+  await rt.writeSummary(
+    [`### Post step: ${verb} personal client \`${id}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n')
+  );
 }

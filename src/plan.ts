@@ -67,7 +67,13 @@ export function planUpdate({ config, current, runnerCidrs, now }: PlanInput): Pl
   const cidr = changes.find((c) => c.field === 'allowSourceCidr');
   const cidrBefore = asList(cidr?.before);
   const cidrAfter = asList(cidr?.after);
-  if (cidr !== undefined && config.cleanup === 'restore' && cidr.before !== undefined && cidrBefore.length === 0 && !config.allowUnrestricted) {
+  if (
+    cidr !== undefined &&
+    config.cleanup === 'restore' &&
+    cidr.before !== undefined &&
+    cidrBefore.length === 0 &&
+    !config.allowUnrestricted
+  ) {
     throw new InputError(
       Input.cleanup,
       'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
@@ -104,7 +110,10 @@ function plannedValue(config: Config, field: Exclude<Field, 'allowSourceCidr'>):
 function plannedCidrs(config: Config, before: FieldValue | undefined, runnerCidrs: readonly string[]): string[] {
   const requested = unique([...(config.allowSourceCidr?.cidrs ?? []), ...runnerCidrs]);
   if (requested.length > Defaults.maxCidrs) {
-    throw new InputError(Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
+    throw new InputError(
+      Input.allowSourceCidr,
+      `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`
+    );
   }
   const existing = asList(before);
   const list =

@@ -75,7 +75,9 @@ export function summary(o: Outcome, runLink: string | undefined): string {
   for (const notice of o.plan.notices) lines.push(`- ${cell(notice)}`);
   if (o.runnerIp !== undefined) {
     const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(cell).join(', ')})`);
-    lines.push(`- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+    lines.push(
+      `- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`
+    );
   }
   if (o.dryRun) lines.push('- Dry run: no Update was sent.');
   else if (o.updated) lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);

@@ -25,7 +25,11 @@ export async function run(rt: Runtime): Promise<void> {
 
   const client = createClient(config, rt);
   const needsRead =
-    config.target.kind === 'clientId' || config.cidrMode !== 'replace' || config.refreshWithinMs !== undefined || config.cleanup === 'restore' || config.dryRun;
+    config.target.kind === 'clientId' ||
+    config.cidrMode !== 'replace' ||
+    config.refreshWithinMs !== undefined ||
+    config.cleanup === 'restore' ||
+    config.dryRun;
   // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
   const token = client.accessToken();
   const [resolved, runnerIp] = await Promise.all([

@@ -70,7 +70,9 @@ export function fail(error: unknown): void {
 export function onCancel(step: 'main' | 'post'): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      core.setFailed(`The ${step} step was cancelled (${signal}).${step === 'main' ? ' The post step will undo or lock what this run sent.' : ''}`);
+      core.setFailed(
+        `The ${step} step was cancelled (${signal}).${step === 'main' ? ' The post step will undo or lock what this run sent.' : ''}`
+      );
       process.exit(1);
     });
   }

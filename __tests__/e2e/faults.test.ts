@@ -154,38 +154,44 @@ describe('a persistent fault fails clearly within the budget, never half-applied
 
   // A token endpoint that keeps answering 429 or 5xx did not reject the credentials: the message names the token
   // request (as for a network error) so that a user does not go and rotate a good secret.
-  test.concurrent.each([429, 500, 502, 503, 504])('token: a persistent %i names the token request and does not blame the credentials', async (code) => {
-    await inWorld(async (c1) => {
-      c1.addFault('token', { status: code }, 3);
+  test.concurrent.each([429, 500, 502, 503, 504])(
+    'token: a persistent %i names the token request and does not blame the credentials',
+    async (code) => {
+      await inWorld(async (c1) => {
+        c1.addFault('token', { status: code }, 3);
 
-      const result = await runMain(assertionInputs(c1, { ...CHANGE, ...FAST }));
+        const result = await runMain(assertionInputs(c1, { ...CHANGE, ...FAST }));
 
-      const error = expectFailure(result);
-      expect(error).toContain(String(code));
-      expect(error).toMatch(/token request/u);
-      expect(error).not.toMatch(/rejected/u);
-    });
-  });
+        const error = expectFailure(result);
+        expect(error).toContain(String(code));
+        expect(error).toMatch(/token request/u);
+        expect(error).not.toMatch(/rejected/u);
+      });
+    }
+  );
 });
 
 describe('Retry-After', () => {
-  test.concurrent.each(['token', 'update'] as const)('%s: a 503 with Retry-After: 1 waits about a second before the retry', async (route) => {
-    await inWorld(async (c1) => {
-      const before = target(c1);
-      c1.addFault(route, { status: 503, headers: { 'Retry-After': '1' } });
+  test.concurrent.each(['token', 'update'] as const)(
+    '%s: a 503 with Retry-After: 1 waits about a second before the retry',
+    async (route) => {
+      await inWorld(async (c1) => {
+        const before = target(c1);
+        c1.addFault(route, { status: 503, headers: { 'Retry-After': '1' } });
 
-      const result = await runMain(assertionInputs(c1, { ...CHANGE, ...FAST }));
+        const result = await runMain(assertionInputs(c1, { ...CHANGE, ...FAST }));
 
-      expectSuccess(result);
-      expect(target(c1)).toEqual(changed(before));
-      expect(retryLines(result)).toEqual([expect.stringMatching(/^attempt 2 of 2 after HTTP 503\b.*waiting 1\.0 s/u)]);
-      const asked = c1.requests.filter((r) => r.route === route);
-      expect(asked).toHaveLength(2);
-      const [first, second] = asked;
-      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(900);
-      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeLessThan(5_000);
-    });
-  });
+        expectSuccess(result);
+        expect(target(c1)).toEqual(changed(before));
+        expect(retryLines(result)).toEqual([expect.stringMatching(/^attempt 2 of 2 after HTTP 503\b.*waiting 1\.0 s/u)]);
+        const asked = c1.requests.filter((r) => r.route === route);
+        expect(asked).toHaveLength(2);
+        const [first, second] = asked;
+        expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(900);
+        expect((second?.at ?? 0) - (first?.at ?? 0)).toBeLessThan(5_000);
+      });
+    }
+  );
 });
 
 describe('a status that retrying cannot fix fails at once with C1 own message', () => {
@@ -269,11 +275,20 @@ describe('secrets that an error body echoes back never leak, debug mode included
     'a token error that quotes the client secret and its private key': once(() =>
       inWorld(async (c1) => {
         const { secret, d } = c1.caller;
-        c1.addFault('token', { status: 400, body: { error: 'invalid_client', error_description: `secret ${secret} with key ${d} does not match` } });
+        c1.addFault('token', {
+          status: 400,
+          body: { error: 'invalid_client', error_description: `secret ${secret} with key ${d} does not match` }
+        });
         const result = await runMain(assertionInputs(c1, { ...CHANGE, ...FAST }), { env: { RUNNER_DEBUG: '1' } });
         const form = c1.requests[0]?.body as { client_assertion?: string } | undefined;
         const assertion = form?.client_assertion ?? '';
-        return { result, masked: [secret, d, assertion], neverShown: [secret.split(':').at(-1) ?? ''], operation: OPERATION.token, echoed: 'invalid_client' };
+        return {
+          result,
+          masked: [secret, d, assertion],
+          neverShown: [secret.split(':').at(-1) ?? ''],
+          operation: OPERATION.token,
+          echoed: 'invalid_client'
+        };
       })
     ),
     'a token endpoint that echoes the assertion and every header back': once(async () => {
@@ -281,7 +296,14 @@ describe('secrets that an error body echoes back never leak, debug mode included
       try {
         const credential = generateCredential('ci-caller', `127.0.0.1:${echo.port}`);
         echo.secret = credential.secret;
-        const inputs = { tenant: echo.url, 'client-id': credential.clientId, 'client-secret': credential.secret, 'personal-client-id': TARGET, ...CHANGE, ...FAST };
+        const inputs = {
+          tenant: echo.url,
+          'client-id': credential.clientId,
+          'client-secret': credential.secret,
+          'personal-client-id': TARGET,
+          ...CHANGE,
+          ...FAST
+        };
         const result = await runMain(inputs, { env: { RUNNER_DEBUG: '1' } });
         const assertion = echo.assertions[0] ?? '';
         return {
@@ -311,7 +333,8 @@ describe('secrets that an error body echoes back never leak, debug mode included
       for (const secret of [...masked, ...neverShown]) {
         expect(secret.length).toBeGreaterThan(8);
         const elsewhere = { stderr: result.stderr, outputs: result.outputFile, state: result.stateFile, summary: result.summary };
-        for (const [surface, text] of Object.entries(elsewhere)) expect({ surface, leaked: text.includes(secret) }).toEqual({ surface, leaked: false });
+        for (const [surface, text] of Object.entries(elsewhere))
+          expect({ surface, leaked: text.includes(secret) }).toEqual({ surface, leaked: false });
         const first = out.findIndex((l) => l.includes(secret));
         if (first >= 0) expect(out[first]).toMatch(/^::add-mask::/u);
       }

@@ -38,7 +38,11 @@ export function runMain(inputs: Record<string, string>, options: Omit<StepOption
 }
 
 /** runPost runs dist/post with the same inputs and the state main wrote, as the runner does. */
-export function runPost(inputs: Record<string, string>, main: StepResult, options: Omit<StepOptions, 'inputs' | 'state'> = {}): Promise<StepResult> {
+export function runPost(
+  inputs: Record<string, string>,
+  main: StepResult,
+  options: Omit<StepOptions, 'inputs' | 'state'> = {}
+): Promise<StepResult> {
   return runStep('post', { ...options, inputs, state: main.state });
 }
 

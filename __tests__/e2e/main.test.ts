@@ -31,7 +31,8 @@ function sentUpdate(): { client: Json; updateMask: string } {
   const bodies = bodiesTo('update');
   expect(bodies).toHaveLength(1);
   const body = bodies[0];
-  if (!isJson(body) || !isJson(body.client) || typeof body.updateMask !== 'string') throw new Error(`not an Update body: ${JSON.stringify(body)}`);
+  if (!isJson(body) || !isJson(body.client) || typeof body.updateMask !== 'string')
+    throw new Error(`not an Update body: ${JSON.stringify(body)}`);
   expect(Object.keys(body).sort()).toEqual(['client', 'updateMask']);
   return { client: body.client, updateMask: body.updateMask };
 }
@@ -201,7 +202,12 @@ describe('authentication', () => {
   });
 
   test('a wfe client-id without the OIDC request variables says to add permissions: id-token: write', async () => {
-    const result = await runMain({ tenant: c1.url, 'client-id': `trust-1@127.0.0.1:${c1.port}/wfe`, 'personal-client-id': TARGET, 'display-name': 'x' });
+    const result = await runMain({
+      tenant: c1.url,
+      'client-id': `trust-1@127.0.0.1:${c1.port}/wfe`,
+      'personal-client-id': TARGET,
+      'display-name': 'x'
+    });
 
     const error = expectFailure(result);
     expect(error).toContain('id-token: write');
@@ -307,7 +313,11 @@ describe('what to change', () => {
 
     expectSuccess(result);
     expect(sentUpdate()).toEqual({ client: { displayName: 'nightly deploys' }, updateMask: 'displayName' });
-    expect(c1.record(TARGET)).toMatchObject({ displayName: 'nightly deploys', allowSourceCidr: ['10.0.0.0/8'], scopedRoles: ['role-read'] });
+    expect(c1.record(TARGET)).toMatchObject({
+      displayName: 'nightly deploys',
+      allowSourceCidr: ['10.0.0.0/8'],
+      scopedRoles: ['role-read']
+    });
     expect(result.outputs['display-name']).toBe('nightly deploys');
   });
 
@@ -329,7 +339,15 @@ describe('what to change', () => {
     );
 
     expectSuccess(result);
-    const expected = ['198.51.100.7/32', '2001:db8::1/128', '203.0.113.0/24', '192.0.2.9/32', '2001:db8::/48', '10.0.0.0/8', '2001:db8::1:0:0:1/128'];
+    const expected = [
+      '198.51.100.7/32',
+      '2001:db8::1/128',
+      '203.0.113.0/24',
+      '192.0.2.9/32',
+      '2001:db8::/48',
+      '10.0.0.0/8',
+      '2001:db8::1:0:0:1/128'
+    ];
     expect(sentUpdate()).toEqual({ client: { allowSourceCidr: expected }, updateMask: 'allowSourceCidr' });
     expect(c1.record(TARGET)?.allowSourceCidr).toEqual(expected);
     expect(result.outputs['allow-source-cidr']).toBe(expected.join(','));
@@ -354,7 +372,10 @@ describe('what to change', () => {
     expect(apiCalls(c1)).toEqual(['POST token', 'GET get', 'POST update']);
     expect(sentUpdate()).toEqual({ client: { allowSourceCidr: ['10.0.0.0/8'] }, updateMask: 'allowSourceCidr' });
     expect(c1.record(TARGET)?.allowSourceCidr).toEqual(['10.0.0.0/8']);
-    expect(result.outputs).toMatchObject({ 'allow-source-cidr': '10.0.0.0/8', 'previous-allow-source-cidr': '10.0.0.0/8,198.51.100.7/32,2001:db8::/48' });
+    expect(result.outputs).toMatchObject({
+      'allow-source-cidr': '10.0.0.0/8',
+      'previous-allow-source-cidr': '10.0.0.0/8,198.51.100.7/32,2001:db8::/48'
+    });
   });
 
   test('sets expires-time, read in any RFC 3339 offset', async () => {
@@ -499,7 +520,9 @@ describe('what to change', () => {
   test('cleanup: restore from an empty list goes ahead with allow-unrestricted: true', async () => {
     reseed({ allowSourceCidr: [] });
 
-    const result = await runMain(assertionInputs(c1, { 'allow-source-cidr': '198.51.100.7', cleanup: 'restore', 'allow-unrestricted': 'true' }));
+    const result = await runMain(
+      assertionInputs(c1, { 'allow-source-cidr': '198.51.100.7', cleanup: 'restore', 'allow-unrestricted': 'true' })
+    );
 
     expectSuccess(result);
     expect(apiCalls(c1)).toEqual(['POST token', 'GET get', 'POST update']);
@@ -532,7 +555,9 @@ describe('what to change', () => {
   });
 
   test('cidr-mode remove of the last CIDR empties the list with allow-unrestricted: true', async () => {
-    const result = await runMain(assertionInputs(c1, { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove', 'allow-unrestricted': 'TRUE' }));
+    const result = await runMain(
+      assertionInputs(c1, { 'allow-source-cidr': '10.0.0.0/8', 'cidr-mode': 'remove', 'allow-unrestricted': 'TRUE' })
+    );
 
     expectSuccess(result);
     expect(apiCalls(c1)).toEqual(['POST token', 'GET get', 'POST update']);
@@ -579,7 +604,11 @@ describe('what to change', () => {
     seedExtras(3);
 
     const result = await runMain(
-      assertionInputs(c1, { 'personal-client-id': `${TARGET}@127.0.0.1:${c1.port}/pcc`, 'display-name': 'deploy bot', 'scoped-roles': 'role-read' })
+      assertionInputs(c1, {
+        'personal-client-id': `${TARGET}@127.0.0.1:${c1.port}/pcc`,
+        'display-name': 'deploy bot',
+        'scoped-roles': 'role-read'
+      })
     );
 
     expectSuccess(result);
@@ -601,7 +630,11 @@ describe('when the credential is read', () => {
     seedExtras(3);
 
     const result = await runMain(
-      assertionInputs(c1, { 'personal-client-id': `${TARGET}@127.0.0.1:${c1.port}/pcc`, 'allow-source-cidr': '198.51.100.7', 'cidr-mode': 'add' })
+      assertionInputs(c1, {
+        'personal-client-id': `${TARGET}@127.0.0.1:${c1.port}/pcc`,
+        'allow-source-cidr': '198.51.100.7',
+        'cidr-mode': 'add'
+      })
     );
 
     expectSuccess(result);
@@ -643,9 +676,19 @@ describe('invalid inputs fail before any request', () => {
   const cases: [string, Record<string, string>, string, string[]][] = [
     ['a bad cidr-mode', { 'allow-source-cidr': '198.51.100.7', 'cidr-mode': 'merge' }, 'cidr-mode', ['merge', 'replace', 'add', 'remove']],
     ['a CIDR with host bits set', { 'allow-source-cidr': '10.1.2.3/8' }, 'allow-source-cidr', ['10.1.2.3/8', '10.0.0.0/8']],
-    ['an IPv6 CIDR with host bits set', { 'allow-source-cidr': '2001:db8::1/32' }, 'allow-source-cidr', ['2001:db8::1/32', '2001:db8::/32']],
+    [
+      'an IPv6 CIDR with host bits set',
+      { 'allow-source-cidr': '2001:db8::1/32' },
+      'allow-source-cidr',
+      ['2001:db8::1/32', '2001:db8::/32']
+    ],
     ['a CIDR that is not one', { 'allow-source-cidr': '10.0.0.300' }, 'allow-source-cidr', ['10.0.0.300']],
-    ['more than 32 CIDRs', { 'allow-source-cidr': Array.from({ length: 33 }, (_v, i) => `198.51.100.${i}`).join(',') }, 'allow-source-cidr', ['32']],
+    [
+      'more than 32 CIDRs',
+      { 'allow-source-cidr': Array.from({ length: 33 }, (_v, i) => `198.51.100.${i}`).join(',') },
+      'allow-source-cidr',
+      ['32']
+    ],
     ['an expires-time in the past', { 'expires-time': '2020-01-01T00:00:00Z' }, 'expires-time', ['2020-01-01T00:00:00Z']],
     ['an expires-time that is not RFC 3339', { 'expires-time': 'next tuesday' }, 'expires-time', ['next tuesday']],
     ['expires-in in years', { 'expires-in': 'P1Y' }, 'expires-in', ['P1Y']],
@@ -653,7 +696,12 @@ describe('invalid inputs fail before any request', () => {
     ['expires-in beside expires-time', { 'expires-in': '30d', 'expires-time': '2035-01-01T00:00:00Z' }, 'expires-in', ['expires-time']],
     ['refresh-within without an expiry', { 'refresh-within': '7d', 'display-name': 'x' }, 'refresh-within', ['expires-in']],
     ['an unknown update-mask field', { 'update-mask': 'displayName,fooBar', 'display-name': 'x' }, 'update-mask', ['fooBar']],
-    ['an update-mask leaving out a given field', { 'update-mask': 'displayName', 'display-name': 'x', 'scoped-roles': 'r' }, 'update-mask', ['scopedRoles']],
+    [
+      'an update-mask leaving out a given field',
+      { 'update-mask': 'displayName', 'display-name': 'x', 'scoped-roles': 'r' },
+      'update-mask',
+      ['scopedRoles']
+    ],
     ['an update-mask clearing the CIDRs', { 'update-mask': 'allowSourceCidr' }, 'update-mask', ['allow-unrestricted']],
     ['cidr-mode add without CIDRs', { 'cidr-mode': 'add', 'display-name': 'x' }, 'cidr-mode', ['allow-source-cidr']],
     ['nothing to change', {}, 'display-name', ['allow-source-cidr', 'expires-in']],
@@ -666,12 +714,32 @@ describe('invalid inputs fail before any request', () => {
     ['a bad request-timeout', { 'display-name': 'x', 'request-timeout': '-5s' }, 'request-timeout', ['-5s']],
     ['a bad scoped role', { 'scoped-roles': 'role-a role$b' }, 'scoped-roles', ['role$b']],
     ['no personal-client-id', { 'personal-client-id': '', 'display-name': 'x' }, 'personal-client-id', []],
-    ['a snake_case update-mask field', { 'update-mask': 'display_name', 'display-name': 'x' }, 'update-mask', ['display_name', 'displayName']],
-    ['self with a caller that is not pcc', { 'personal-client-id': 'self', 'client-id': 'svc-1@127.0.0.1:1/spc', 'display-name': 'x' }, 'personal-client-id', ['spc']],
-    ['a personal-client-id of another kind', { 'personal-client-id': `x@127.0.0.1:1/spc`, 'display-name': 'x' }, 'personal-client-id', ['spc']],
+    [
+      'a snake_case update-mask field',
+      { 'update-mask': 'display_name', 'display-name': 'x' },
+      'update-mask',
+      ['display_name', 'displayName']
+    ],
+    [
+      'self with a caller that is not pcc',
+      { 'personal-client-id': 'self', 'client-id': 'svc-1@127.0.0.1:1/spc', 'display-name': 'x' },
+      'personal-client-id',
+      ['spc']
+    ],
+    [
+      'a personal-client-id of another kind',
+      { 'personal-client-id': `x@127.0.0.1:1/spc`, 'display-name': 'x' },
+      'personal-client-id',
+      ['spc']
+    ],
     ['self without a caller client ID', { 'personal-client-id': 'self', 'display-name': 'x' }, 'personal-client-id', ['self', 'client-id']],
     ['a tenant with a path', { tenant: 'https://acme.conductor.one/api', 'display-name': 'x' }, 'tenant', ['acme.conductor.one/api']],
-    ['a plain http tenant that is not loopback', { tenant: 'http://acme.conductor.one', 'display-name': 'x' }, 'tenant', ['http://acme.conductor.one']],
+    [
+      'a plain http tenant that is not loopback',
+      { tenant: 'http://acme.conductor.one', 'display-name': 'x' },
+      'tenant',
+      ['http://acme.conductor.one']
+    ],
     ['a token beside a client-secret', { 'client-secret': SECRET_LIKE, 'display-name': 'x' }, 'client-secret', ['token']]
   ];
 
@@ -732,7 +800,8 @@ describe('invalid inputs fail before any request', () => {
     const result = await runMain({ tenant: c1.url, 'personal-client-id': TARGET, 'display-name': 'x' });
 
     const error = expectFailure(result);
-    for (const option of ['token', 'client-id', 'client-secret', 'CONDUCTORONE_ACCESS_TOKEN', 'CONDUCTORONE_CLIENT_ID']) expect(error).toContain(option);
+    for (const option of ['token', 'client-id', 'client-secret', 'CONDUCTORONE_ACCESS_TOKEN', 'CONDUCTORONE_CLIENT_ID'])
+      expect(error).toContain(option);
     expect(c1.requests).toEqual([]);
   });
 
@@ -894,7 +963,9 @@ describe('job summary', () => {
   }
 
   test('names the credential in a heading, tables each changed field before and after, and links the run', async () => {
-    const result = await runMain(assertionInputs(c1, { 'allow-source-cidr': '198.51.100.7', 'cidr-mode': 'add', 'display-name': 'release bot' }));
+    const result = await runMain(
+      assertionInputs(c1, { 'allow-source-cidr': '198.51.100.7', 'cidr-mode': 'add', 'display-name': 'release bot' })
+    );
 
     expectSuccess(result);
     const markdown = result.summary;
@@ -935,7 +1006,8 @@ describe('secrets never leak, debug mode included', () => {
     };
     for (const secret of [...masked, ...neverShown]) {
       expect(secret.length).toBeGreaterThan(8);
-      for (const [surface, text] of Object.entries(surfaces)) expect({ surface, leaked: text.includes(secret) }).toEqual({ surface, leaked: false });
+      for (const [surface, text] of Object.entries(surfaces))
+        expect({ surface, leaked: text.includes(secret) }).toEqual({ surface, leaked: false });
       const first = out.findIndex((l) => l.includes(secret));
       if (first >= 0) expect(out[first]?.startsWith('::add-mask::')).toBe(true);
     }
@@ -976,7 +1048,12 @@ describe('secrets never leak, debug mode included', () => {
 
   test('env secret mode (CONDUCTORONE_CLIENT_ID and CONDUCTORONE_CLIENT_SECRET)', async () => {
     const result = await runMain(debugInputs(), {
-      env: { RUNNER_DEBUG: '1', CONDUCTORONE_CLIENT_ID: c1.caller.clientId, CONDUCTORONE_CLIENT_SECRET: c1.caller.secret, CONDUCTORONE_SERVER_URL: c1.url }
+      env: {
+        RUNNER_DEBUG: '1',
+        CONDUCTORONE_CLIENT_ID: c1.caller.clientId,
+        CONDUCTORONE_CLIENT_SECRET: c1.caller.secret,
+        CONDUCTORONE_SERVER_URL: c1.url
+      }
     });
 
     expectSuccess(result);
@@ -989,7 +1066,9 @@ describe('secrets never leak, debug mode included', () => {
   test('env token mode (CONDUCTORONE_ACCESS_TOKEN)', async () => {
     const token = c1.issueToken();
 
-    const result = await runMain(debugInputs(), { env: { RUNNER_DEBUG: '1', CONDUCTORONE_ACCESS_TOKEN: token, CONDUCTORONE_SERVER_URL: c1.url } });
+    const result = await runMain(debugInputs(), {
+      env: { RUNNER_DEBUG: '1', CONDUCTORONE_ACCESS_TOKEN: token, CONDUCTORONE_SERVER_URL: c1.url }
+    });
 
     expectSuccess(result);
     expect(bearers()).toEqual([token]);
@@ -1009,7 +1088,9 @@ describe('secrets never leak, debug mode included', () => {
   test('a rejected client secret does not leak in debug mode', async () => {
     const wrong = generateCredential(c1.caller.id, `127.0.0.1:${c1.port}`);
 
-    const result = await runMain(assertionInputs(c1, { 'client-secret': wrong.secret, 'display-name': 'x' }), { env: { RUNNER_DEBUG: '1' } });
+    const result = await runMain(assertionInputs(c1, { 'client-secret': wrong.secret, 'display-name': 'x' }), {
+      env: { RUNNER_DEBUG: '1' }
+    });
 
     expectFailure(result);
     const assertion = tokenForm().client_assertion ?? '';

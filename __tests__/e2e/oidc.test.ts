@@ -157,7 +157,8 @@ test('the post step (cleanup: lock) authenticates through OIDC afresh: two token
   expect(apiCalls(c1)).toEqual(['POST token', 'POST update', 'POST token', 'POST update']);
   const forms = tokenForms();
   expect(forms).toHaveLength(2);
-  for (const form of forms) expect(form).toMatchObject({ grant_type: TOKEN_EXCHANGE, subject_token_type: JWT_TOKEN_TYPE, client_id: WFE_CLIENT_ID });
+  for (const form of forms)
+    expect(form).toMatchObject({ grant_type: TOKEN_EXCHANGE, subject_token_type: JWT_TOKEN_TYPE, client_id: WFE_CLIENT_ID });
   expect(forms[0]?.subject_token).not.toBe(forms[1]?.subject_token);
   expect(oidc.requests).toHaveLength(2);
   expect(oidc.requests.every((r) => r.audience === '127.0.0.1' && r.authorized)).toBe(true);

@@ -59,7 +59,10 @@ describeProxy('behind a corporate proxy', () => {
   let logFile: string;
 
   beforeAll(async () => {
-    c1 = await startC1({ tls: { key: readFileSync(join(tls, 'server.key')), cert: readFileSync(join(tls, 'server.pem')) }, audience: HOST });
+    c1 = await startC1({
+      tls: { key: readFileSync(join(tls, 'server.key')), cert: readFileSync(join(tls, 'server.pem')) },
+      audience: HOST
+    });
     forwarder = await startForwarder();
     dir = mkdtempSync(join(tmpdir(), 'c1-leash-proxy-'));
     chmodSync(dir, 0o777); // tinyproxy may drop to nobody before it opens its log
@@ -116,7 +119,9 @@ describeProxy('behind a corporate proxy', () => {
 
   test('sends every request through https_proxy (CONNECT to the tenant name) and trusts NODE_EXTRA_CA_CERTS', async () => {
     const before = readLog().split(`CONNECT ${HOST}:${c1.port}`).length - 1;
-    const result = await runMain(inputs(), { env: { https_proxy: `http://127.0.0.1:${proxyPort}`, NODE_EXTRA_CA_CERTS: join(tls, 'ca.pem') } });
+    const result = await runMain(inputs(), {
+      env: { https_proxy: `http://127.0.0.1:${proxyPort}`, NODE_EXTRA_CA_CERTS: join(tls, 'ca.pem') }
+    });
     expect(result.code).toBe(0);
     expect(c1.record(TARGET)?.allowSourceCidr).toEqual(['198.51.100.0/24']);
     const connects = readLog().split(`CONNECT ${HOST}:${c1.port}`).length - 1 - before;

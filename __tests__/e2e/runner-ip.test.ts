@@ -98,7 +98,9 @@ describe('cidr-mode with runner', () => {
   test('runner mixed with explicit entries: the list holds both', async () => {
     c1.seed({ ...c1.record(TARGET)!, allowSourceCidr: ['172.16.0.0/12'] });
     const [e1, e2] = await answering(A, A);
-    const result = await runMain(assertionInputs(c1, { 'allow-source-cidr': 'runner, 10.0.0.0/8', 'runner-ip-sources': sources(e1!, e2!) }));
+    const result = await runMain(
+      assertionInputs(c1, { 'allow-source-cidr': 'runner, 10.0.0.0/8', 'runner-ip-sources': sources(e1!, e2!) })
+    );
     expect(result.code).toBe(0);
     expect(apiCalls(c1)).toEqual(['POST token', 'POST update']);
     expect(sorted(c1.record(TARGET)?.allowSourceCidr)).toEqual(sorted(['10.0.0.0/8', `${A}/32`]));
@@ -261,7 +263,9 @@ describe('runner-ip given', () => {
   });
 
   test('given addresses of any family are used whatever runner-ip-version says', async () => {
-    const result = await runMain(assertionInputs(c1, { 'allow-source-cidr': 'runner', 'runner-ip': '203.0.113.7, 2001:db8::7', 'runner-ipv4-prefix': '24' }));
+    const result = await runMain(
+      assertionInputs(c1, { 'allow-source-cidr': 'runner', 'runner-ip': '203.0.113.7, 2001:db8::7', 'runner-ipv4-prefix': '24' })
+    );
     expect(result.code).toBe(0);
     expect(sorted(c1.record(TARGET)?.allowSourceCidr)).toEqual(sorted(['203.0.113.0/24', '2001:db8::7/128']));
     expect(result.outputs['runner-ip']?.split(',').sort()).toEqual(['2001:db8::7', '203.0.113.7']);
@@ -318,7 +322,11 @@ describe('address families', () => {
 
 describe('invalid runner inputs fail before any request', () => {
   const cases: [string, (from: string) => Record<string, string>, RegExp][] = [
-    ['runner-ip-quorum larger than the number of sources', (from) => ({ 'runner-ip-sources': from, 'runner-ip-quorum': '3' }), /runner-ip-quorum/u],
+    [
+      'runner-ip-quorum larger than the number of sources',
+      (from) => ({ 'runner-ip-sources': from, 'runner-ip-quorum': '3' }),
+      /runner-ip-quorum/u
+    ],
     ['runner-ipv4-prefix: 33', (from) => ({ 'runner-ip-sources': from, 'runner-ipv4-prefix': '33' }), /runner-ipv4-prefix/u],
     [
       'a plain http:// source that is not loopback',
@@ -330,7 +338,11 @@ describe('invalid runner inputs fail before any request', () => {
     ['an unknown runner-ip-version', (from) => ({ 'runner-ip-sources': from, 'runner-ip-version': 'ipv5' }), /runner-ip-version/u],
     ['runner-ip-quorum: 0', (from) => ({ 'runner-ip-sources': from, 'runner-ip-quorum': '0' }), /runner-ip-quorum/u],
     // Written twice, one source is still one source: quorum 2 cannot be met by it alone.
-    ['the same source twice under quorum 2', (from) => ({ 'runner-ip-sources': `${from.split(', ')[0]!}, ${from.split(', ')[0]!}` }), /runner-ip-quorum/u]
+    [
+      'the same source twice under quorum 2',
+      (from) => ({ 'runner-ip-sources': `${from.split(', ')[0]!}, ${from.split(', ')[0]!}` }),
+      /runner-ip-quorum/u
+    ]
   ];
 
   test.each(cases)('%s', async (_name, extra, message) => {
@@ -349,7 +361,11 @@ describe('source validation', () => {
   // validated after the sources, so the step fails before any request either way; only the message tells which.
   test('a plain http:// source whose host name merely starts with "127." is rejected', async () => {
     const result = await runMain(
-      assertionInputs(c1, { 'allow-source-cidr': 'runner', 'runner-ip-sources': 'http://127.0.0.1.invalid/ip, c1', 'runner-ip-quorum': '0' })
+      assertionInputs(c1, {
+        'allow-source-cidr': 'runner',
+        'runner-ip-sources': 'http://127.0.0.1.invalid/ip, c1',
+        'runner-ip-quorum': '0'
+      })
     );
     expect(result.code).toBe(1);
     expect(c1.requests).toHaveLength(0);

@@ -247,7 +247,11 @@ export async function startC1(options = {}) {
     }
     if (fault && 'rawBody' in fault) {
       await sleeper.sleep(standIn.delayMs);
-      send(req, res, entry, { status: fault.status ?? 200, body: fault.rawBody, headers: { 'content-type': fault.contentType ?? 'text/html' } });
+      send(req, res, entry, {
+        status: fault.status ?? 200,
+        body: fault.rawBody,
+        headers: { 'content-type': fault.contentType ?? 'text/html' }
+      });
       return;
     }
     if (fault && 'status' in fault) {
@@ -273,7 +277,11 @@ export async function startC1(options = {}) {
     if (route === 'token') return tokenEndpoint(incoming);
     if (route === 'unknown') {
       if (incoming.url.pathname === `${COLLECTION}/`) {
-        return { status: 301, body: `<a href="${COLLECTION}">Moved Permanently</a>.\n`, headers: { location: COLLECTION, 'content-type': 'text/html; charset=utf-8' } };
+        return {
+          status: 301,
+          body: `<a href="${COLLECTION}">Moved Permanently</a>.\n`,
+          headers: { location: COLLECTION, 'content-type': 'text/html; charset=utf-8' }
+        };
       }
       return rpcError(404, 'Not Found');
     }
@@ -324,7 +332,8 @@ export async function startC1(options = {}) {
   /** @param {Record<string, string>} form @returns {Answer} */
   function tokenExchange(form) {
     if (!oidc) return oauthError(400, 'unsupported_grant_type', 'token exchange is not enabled on this tenant');
-    if (form.subject_token_type !== JWT_TOKEN_TYPE) return oauthError(400, 'invalid_request', `subject_token_type must be ${JWT_TOKEN_TYPE}`);
+    if (form.subject_token_type !== JWT_TOKEN_TYPE)
+      return oauthError(400, 'invalid_request', `subject_token_type must be ${JWT_TOKEN_TYPE}`);
     if (!form.subject_token) return oauthError(400, 'invalid_request', 'subject_token is required');
     if (!form.client_id) return oauthError(400, 'invalid_request', 'client_id is required');
     if (!wfeClients.has(form.client_id)) return oauthError(401, 'invalid_client', 'unknown workload federation trust');
@@ -418,10 +427,14 @@ function fieldValue(path, client) {
   switch (path) {
     case 'displayName':
       if (given === null) return { value: '' };
-      return typeof given === 'string' ? { value: given } : { problem: `invalid value for string field displayName: ${JSON.stringify(given)}` };
+      return typeof given === 'string'
+        ? { value: given }
+        : { problem: `invalid value for string field displayName: ${JSON.stringify(given)}` };
     case 'scopedRoles':
       if (given === null) return { value: [] };
-      return isStringList(given) ? { value: [...given] } : { problem: `scopedRoles must be a list of strings, got ${JSON.stringify(given)}` };
+      return isStringList(given)
+        ? { value: [...given] }
+        : { problem: `scopedRoles must be a list of strings, got ${JSON.stringify(given)}` };
     case 'allowSourceCidr': {
       if (given === null) return { value: [] };
       if (!isStringList(given)) return { problem: `allowSourceCidr must be a list of strings, got ${JSON.stringify(given)}` };
@@ -436,7 +449,9 @@ function fieldValue(path, client) {
       // expiresTime, the last writable field
       if (given === null) return { value: null };
       const normalized = typeof given === 'string' ? normalizeTimestamp(given) : undefined;
-      return normalized === undefined ? { problem: `expiresTime: ${JSON.stringify(given)} is not an RFC 3339 timestamp` } : { value: normalized };
+      return normalized === undefined
+        ? { problem: `expiresTime: ${JSON.stringify(given)} is not an RFC 3339 timestamp` }
+        : { value: normalized };
     }
   }
 }
@@ -565,7 +580,7 @@ function addressWords(address) {
  */
 function formatIPv6(groups) {
   let best = { start: -1, length: 1 };
-  for (let start = 0; start < groups.length; ) {
+  for (let start = 0; start < groups.length;) {
     let end = start;
     while (end < groups.length && groups[end] === 0) end++;
     if (end - start > best.length) best = { start, length: end - start };
@@ -590,7 +605,14 @@ function normalizeTimestamp(text) {
   const [, , , , , , , fraction = '', , sign, offsetHours = '0', offsetMinutes = '0'] = match;
   const local = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, second));
   // Date.UTC rolls 30 February over into March; reading the parts back catches impossible dates and times.
-  const back = [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
+  const back = [
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds()
+  ];
   if (back.some((part, index) => part !== [year, month, day, hour, minute, second][index])) return undefined;
   if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
   const offsetMs = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
@@ -646,7 +668,14 @@ function faultAnswer(route, fault) {
   if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
   const description = `injected fault: ${fault.status} ${STATUS_CODES[fault.status] ?? ''}`.trim();
   if (route !== 'token') return { ...rpcError(fault.status, description), headers };
-  const error = fault.status === 401 ? 'invalid_client' : fault.status === 503 ? 'temporarily_unavailable' : fault.status >= 500 ? 'server_error' : 'invalid_request';
+  const error =
+    fault.status === 401
+      ? 'invalid_client'
+      : fault.status === 503
+        ? 'temporarily_unavailable'
+        : fault.status >= 500
+          ? 'server_error'
+          : 'invalid_request';
   return { ...oauthError(fault.status, error, description), headers };
 }
 
@@ -730,7 +759,13 @@ function createSleeper() {
     sleep(ms) {
       if (ms <= 0) return Promise.resolve();
       return new Promise((resolve) => {
-        const wait = { timer: setTimeout(() => { pending.delete(wait); resolve(); }, ms), resolve };
+        const wait = {
+          timer: setTimeout(() => {
+            pending.delete(wait);
+            resolve();
+          }, ms),
+          resolve
+        };
         pending.add(wait);
       });
     },

@@ -26,7 +26,13 @@ async function postForm(c1: C1, form: Record<string, string>): Promise<{ status:
   return { status: res.status, body: (await res.json()) as Json };
 }
 
-async function api(c1: C1, method: 'GET' | 'POST', path: string, body?: unknown, token = c1.issueToken()): Promise<{ status: number; body: Json }> {
+async function api(
+  c1: C1,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  token = c1.issueToken()
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${c1.url}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -30063,7 +30063,7 @@ class C1Client {
             throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         return {
-            list: (list ?? []),
+            list: list ?? [],
             nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
         };
     }
@@ -30078,7 +30078,13 @@ class C1Client {
      */
     async update(id, client, mask) {
         const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({ what, method: 'POST', path: clientPath(id), json: { client, updateMask: mask.join(',') }, bearer: true });
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
         return expectClient(what, body);
     }
     /** testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection. */
@@ -30381,7 +30387,12 @@ function parseDuration(input, value) {
 function formatDuration(ms) {
     let rest = Math.round(ms / 1000);
     const out = [];
-    for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]]) {
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
         const n = Math.floor(rest / size);
         if (n > 0)
             out.push(`${n}${unit}`);
@@ -30567,8 +30578,7 @@ function isLoopback(hostname) {
  */
 function parseTenant(input, value) {
     const v = value.trim();
-    const expected = 'expected a tenant name (acme), a host (acme.conductor.one, acme.c1eu.ai) or https://host[:port]; ' +
-        'http:// only for loopback';
+    const expected = 'expected a tenant name (acme), a host (acme.conductor.one, acme.c1eu.ai) or https://host[:port]; ' + 'http:// only for loopback';
     const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//iu.exec(v);
     const scheme = schemeMatch?.[1]?.toLowerCase() ?? 'https';
     if (scheme !== 'https' && scheme !== 'http')
@@ -30580,7 +30590,9 @@ function parseTenant(input, value) {
     const parts = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/u.exec(hostPort);
     const port = parts?.[2];
     let host = parts?.[1] ?? '';
-    if (parts === null || (!host.startsWith('[') && !HOST.test(host)) || (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))) {
+    if (parts === null ||
+        (!host.startsWith('[') && !HOST.test(host)) ||
+        (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))) {
         throw new InputError(input, `got ${quote(v)}; ${expected}.`);
     }
     // A bare word is a tenant name; with a scheme, the user named the exact host.
@@ -30740,10 +30752,7 @@ function parseConfig(read, env, now) {
         throw new InputError(Input.updateMask, 'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
             '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
     }
-    if (allowSourceCidr !== undefined &&
-        cidrMode === 'replace' &&
-        allowSourceCidr.cidrs.length === 0 &&
-        !allowSourceCidr.runner) {
+    if (allowSourceCidr !== undefined && cidrMode === 'replace' && allowSourceCidr.cidrs.length === 0 && !allowSourceCidr.runner) {
         throw new InputError(Input.allowSourceCidr, 'holds no CIDR.');
     }
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
@@ -30825,7 +30834,10 @@ function parseCidrRequest(value) {
     if (items.length === 0)
         return undefined;
     const runner = items.some((i) => i.toLowerCase() === 'runner');
-    return { cidrs: parseCidrList(Input.allowSourceCidr, items.filter((i) => i.toLowerCase() !== 'runner')), runner };
+    return {
+        cidrs: parseCidrList(Input.allowSourceCidr, items.filter((i) => i.toLowerCase() !== 'runner')),
+        runner
+    };
 }
 function parseLockCidr(value) {
     const items = parseList(value);
@@ -30896,7 +30908,14 @@ function parseMask(value, given) {
     return mask;
 }
 function runnerInputsGiven(read) {
-    return [Input.runnerIp, Input.runnerIpSources, Input.runnerIpVersion, Input.runnerIpQuorum, Input.runnerIpv4Prefix, Input.runnerIpv6Prefix].some((name) => read(name).trim() !== '');
+    return [
+        Input.runnerIp,
+        Input.runnerIpSources,
+        Input.runnerIpVersion,
+        Input.runnerIpQuorum,
+        Input.runnerIpv4Prefix,
+        Input.runnerIpv6Prefix
+    ].some((name) => read(name).trim() !== '');
 }
 function parseRunnerIp(read, requestTimeoutMs) {
     const version = parseChoice(Input.runnerIpVersion, read(Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
@@ -30947,7 +30966,10 @@ function parseSource(item) {
         url = undefined;
     }
     const loopback = url !== undefined && isLoopback(url.hostname);
-    if (url === undefined || url.username !== '' || url.password !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    if (url === undefined ||
+        url.username !== '' ||
+        url.password !== '' ||
+        !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
         throw new InputError(Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
     }
     return url.href;
@@ -31105,7 +31127,11 @@ function planUpdate({ config, current, runnerCidrs, now }) {
     const cidr = changes.find((c) => c.field === 'allowSourceCidr');
     const cidrBefore = asList(cidr?.before);
     const cidrAfter = asList(cidr?.after);
-    if (cidr !== undefined && config.cleanup === 'restore' && cidr.before !== undefined && cidrBefore.length === 0 && !config.allowUnrestricted) {
+    if (cidr !== undefined &&
+        config.cleanup === 'restore' &&
+        cidr.before !== undefined &&
+        cidrBefore.length === 0 &&
+        !config.allowUnrestricted) {
         throw new InputError(Input.cleanup, 'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
             '"allow from anywhere"; use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
     }
@@ -31412,7 +31438,11 @@ async function run(rt) {
     const state = new RunState(rt.state);
     state.validated(config.cleanup, config.dryRun);
     const client = createClient(config, rt);
-    const needsRead = config.target.kind === 'clientId' || config.cidrMode !== 'replace' || config.refreshWithinMs !== undefined || config.cleanup === 'restore' || config.dryRun;
+    const needsRead = config.target.kind === 'clientId' ||
+        config.cidrMode !== 'replace' ||
+        config.refreshWithinMs !== undefined ||
+        config.cleanup === 'restore' ||
+        config.dryRun;
     // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
     const token = client.accessToken();
     const [resolved, runnerIp] = await Promise.all([

@@ -75,7 +75,7 @@ export class C1Client {
       throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
     }
     return {
-      list: (list ?? []),
+      list: list ?? [],
       nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
     };
   }
@@ -92,7 +92,13 @@ export class C1Client {
    */
   async update(id: string, client: ClientFields, mask: readonly string[]): Promise<PersonalClient> {
     const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-    const body = await this.call({ what, method: 'POST', path: clientPath(id), json: { client, updateMask: mask.join(',') }, bearer: true });
+    const body = await this.call({
+      what,
+      method: 'POST',
+      path: clientPath(id),
+      json: { client, updateMask: mask.join(',') },
+      bearer: true
+    });
     return expectClient(what, body);
   }
 

@@ -54,7 +54,8 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   };
   const withSecret = (caller: ClientId, callerFrom: string, secret: string, secretFrom: string): Auth => {
     if (caller.kind === 'wfe') {
-      if (secret !== '') throw new InputError(secretFrom, `is not used with a workload federation (wfe) client ID (${caller.value}); remove it.`);
+      if (secret !== '')
+        throw new InputError(secretFrom, `is not used with a workload federation (wfe) client ID (${caller.value}); remove it.`);
       return oidc(caller, callerFrom);
     }
     if (secret === '') {

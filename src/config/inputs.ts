@@ -12,9 +12,7 @@ export type Cleanup = 'none' | 'restore' | 'lock';
 export type IpVersion = 'ipv4' | 'ipv6' | 'both';
 
 /** Target names the credential: its `id`, its full client ID (resolved through List), or the caller's own. */
-export type Target =
-  | { readonly kind: 'id'; readonly id: string }
-  | { readonly kind: 'clientId'; readonly clientId: string };
+export type Target = { readonly kind: 'id'; readonly id: string } | { readonly kind: 'clientId'; readonly clientId: string };
 
 /** CidrRequest is `allow-source-cidr`: explicit CIDRs, and whether `runner` was asked for. */
 export interface CidrRequest {
@@ -86,12 +84,7 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
         '"allow from anywhere"; set allow-unrestricted: true if that is really meant.'
     );
   }
-  if (
-    allowSourceCidr !== undefined &&
-    cidrMode === 'replace' &&
-    allowSourceCidr.cidrs.length === 0 &&
-    !allowSourceCidr.runner
-  ) {
+  if (allowSourceCidr !== undefined && cidrMode === 'replace' && allowSourceCidr.cidrs.length === 0 && !allowSourceCidr.runner) {
     throw new InputError(Input.allowSourceCidr, 'holds no CIDR.');
   }
 
@@ -184,7 +177,13 @@ function parseCidrRequest(value: string): CidrRequest | undefined {
   const items = parseList(value);
   if (items.length === 0) return undefined;
   const runner = items.some((i) => i.toLowerCase() === 'runner');
-  return { cidrs: parseCidrList(Input.allowSourceCidr, items.filter((i) => i.toLowerCase() !== 'runner')), runner };
+  return {
+    cidrs: parseCidrList(
+      Input.allowSourceCidr,
+      items.filter((i) => i.toLowerCase() !== 'runner')
+    ),
+    runner
+  };
 }
 
 function parseLockCidr(value: string): string[] {
@@ -213,7 +212,8 @@ function parseExpiry(timeText: string, inText: string, now: Date): Date | undefi
 /** isRealDateTime refuses dates that `new Date` would silently roll over (2027-02-30, 24:00:00). */
 function isRealDateTime(text: string): boolean {
   const [year, month, day, hour, minute, second] = (text.match(/\d+/gu) ?? []).map(Number);
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined) return false;
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined)
+    return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
@@ -229,7 +229,10 @@ function parseMask(value: string, given: readonly Field[]): Field[] {
   const names = parseList(value);
   if (names.length === 0) {
     if (given.length === 0) {
-      throw new InputError(Input.updateMask, 'nothing to change: give at least one of display-name, scoped-roles, allow-source-cidr, expires-time or expires-in (or update-mask to clear a field).');
+      throw new InputError(
+        Input.updateMask,
+        'nothing to change: give at least one of display-name, scoped-roles, allow-source-cidr, expires-time or expires-in (or update-mask to clear a field).'
+      );
     }
     return [...given];
   }
@@ -252,9 +255,14 @@ function parseMask(value: string, given: readonly Field[]): Field[] {
 }
 
 function runnerInputsGiven(read: ReadInput): boolean {
-  return [Input.runnerIp, Input.runnerIpSources, Input.runnerIpVersion, Input.runnerIpQuorum, Input.runnerIpv4Prefix, Input.runnerIpv6Prefix].some(
-    (name) => read(name).trim() !== ''
-  );
+  return [
+    Input.runnerIp,
+    Input.runnerIpSources,
+    Input.runnerIpVersion,
+    Input.runnerIpQuorum,
+    Input.runnerIpv4Prefix,
+    Input.runnerIpv6Prefix
+  ].some((name) => read(name).trim() !== '');
 }
 
 function parseRunnerIp(read: ReadInput, requestTimeoutMs: number): RunnerIpConfig {
@@ -266,7 +274,8 @@ function parseRunnerIp(read: ReadInput, requestTimeoutMs: number): RunnerIpConfi
       : givenItems
           .map((item) => {
             const address = parseAddress(item);
-            if (address === undefined) throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
+            if (address === undefined)
+              throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
             return address;
           })
           .filter((address, i, all) => all.findIndex((a) => a.text === address.text) === i);
@@ -309,7 +318,12 @@ function parseSource(item: string): string {
     url = undefined;
   }
   const loopback = url !== undefined && isLoopback(url.hostname);
-  if (url === undefined || url.username !== '' || url.password !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+  if (
+    url === undefined ||
+    url.username !== '' ||
+    url.password !== '' ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+  ) {
     throw new InputError(Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
   }
   return url.href;

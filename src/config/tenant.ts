@@ -59,8 +59,7 @@ export function isLoopback(hostname: string): boolean {
 export function parseTenant(input: string, value: string): Tenant {
   const v = value.trim();
   const expected =
-    'expected a tenant name (acme), a host (acme.conductor.one, acme.c1eu.ai) or https://host[:port]; ' +
-    'http:// only for loopback';
+    'expected a tenant name (acme), a host (acme.conductor.one, acme.c1eu.ai) or https://host[:port]; ' + 'http:// only for loopback';
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//iu.exec(v);
   const scheme = schemeMatch?.[1]?.toLowerCase() ?? 'https';
   if (scheme !== 'https' && scheme !== 'http') throw new InputError(input, `got ${quote(v)}; ${expected}.`);
@@ -71,7 +70,11 @@ export function parseTenant(input: string, value: string): Tenant {
   const parts = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/u.exec(hostPort);
   const port = parts?.[2];
   let host = parts?.[1] ?? '';
-  if (parts === null || (!host.startsWith('[') && !HOST.test(host)) || (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))) {
+  if (
+    parts === null ||
+    (!host.startsWith('[') && !HOST.test(host)) ||
+    (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))
+  ) {
     throw new InputError(input, `got ${quote(v)}; ${expected}.`);
   }
   // A bare word is a tenant name; with a scheme, the user named the exact host.

@@ -1,21 +1,11 @@
-import { InputError } from '../src/config/errors.js';
 import { normaliseExisting, parseCidr, toCidr } from '../src/net/cidr.js';
 import { isPublic, parseAddress, type Address } from '../src/net/ip.js';
+import { inputErrorOf } from './helpers.js';
 
 function address(text: string): Address {
   const parsed = parseAddress(text);
   if (parsed === undefined) throw new Error(`test setup: ${text} is not an address`);
   return parsed;
-}
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
 }
 
 describe('parseAddress', () => {

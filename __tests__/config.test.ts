@@ -6,6 +6,7 @@ import { parseConfig, type Config } from '../src/config/inputs.js';
 import { parseBoolean, parseChoice, parseInteger, parseList } from '../src/config/lists.js';
 import { parseClientSecret } from '../src/config/secret.js';
 import { parseClientId, parseTenant } from '../src/config/tenant.js';
+import { inputErrorOf } from './helpers.js';
 
 type Inputs = Readonly<Record<string, string>>;
 
@@ -20,17 +21,6 @@ function reader(inputs: Inputs): ReadInput {
 
 function configOf(inputs: Inputs, env: Environment = {}): Config {
   return parseConfig(reader(inputs), env, NOW);
-}
-
-/** inputErrorOf runs fn and returns the InputError it throws; anything else fails the test. */
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
 }
 
 interface Secret {

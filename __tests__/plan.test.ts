@@ -1,8 +1,8 @@
 import type { PersonalClient } from '../src/c1/types.js';
-import { InputError } from '../src/config/errors.js';
 import { parseConfig, type Config } from '../src/config/inputs.js';
 import { planUpdate, type Plan } from '../src/plan.js';
 import { planRestore } from '../src/undo.js';
+import { inputErrorOf } from './helpers.js';
 
 type Inputs = Readonly<Record<string, string>>;
 
@@ -28,16 +28,6 @@ function client(fields: Partial<PersonalClient> = {}): PersonalClient {
 
 function plan(inputs: Inputs, current: PersonalClient | undefined, runnerCidrs: readonly string[] = []): Plan {
   return planUpdate({ config: configOf(inputs), current, runnerCidrs, now: NOW });
-}
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
 }
 
 const at = (ms: number): string => new Date(NOW.getTime() + ms).toISOString();

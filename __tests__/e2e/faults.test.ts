@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateCredential } from '../standin/c1.mjs';
-import { apiCalls, assertionInputs, errorLine, runMain, startWorld, TARGET, tokenInputs, type C1 } from './fixtures.js';
+import { apiCalls, assertionInputs, expectFailure, expectSuccess, runMain, startWorld, TARGET, tokenInputs, type C1 } from './fixtures.js';
 import type { StepResult } from './runner.mjs';
 
 type Fault = Parameters<C1['addFault']>[1];
@@ -51,23 +51,6 @@ function lines(result: StepResult): string[] {
 /** retryLines are the log lines the retry policy wrote ("attempt 2 of 2 after …"). */
 function retryLines(result: StepResult): string[] {
   return lines(result).filter((l) => /\battempt \d+ of \d+\b/u.test(l));
-}
-
-/** stackLines are lines of a JavaScript stack trace, which a user should never see. */
-function stackLines(result: StepResult): string[] {
-  return `${result.stdout}\n${result.stderr}`.split('\n').filter((l) => /^\s+at\s/u.test(l));
-}
-
-function expectSuccess(result: StepResult): void {
-  expect({ code: result.code, error: errorLine(result), stderr: result.stderr }).toEqual({ code: 0, error: '', stderr: '' });
-}
-
-function expectFailure(result: StepResult): string {
-  expect(result.code).toBe(1);
-  const error = errorLine(result);
-  expect(error).not.toBe('');
-  expect(stackLines(result)).toEqual([]);
-  return error;
 }
 
 /** untilEnd is the time from the first request the stand-in saw to the step's end, leaving out Node's start-up. */

@@ -1,6 +1,8 @@
 import { startC1 } from '../standin/c1.mjs';
 import { runStep, type StepOptions, type StepResult } from './runner.mjs';
 
+export type { StepResult };
+
 export type C1 = Awaited<ReturnType<typeof startC1>>;
 
 /** TARGET is the credential most tests change; the caller (c1.caller) is a different one. */
@@ -54,4 +56,23 @@ export function apiCalls(c1: C1): string[] {
 /** errorLine is the `::error::` line the step wrote, without the prefix. */
 export function errorLine(result: StepResult): string {
   return (result.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '').slice('::error::'.length);
+}
+
+/** stackLines are lines of a JavaScript stack trace, which a user should never see. */
+export function stackLines(result: StepResult): string[] {
+  return `${result.stdout}\n${result.stderr}`.split('\n').filter((l) => /^\s+at\s/u.test(l));
+}
+
+/** expectSuccess asserts the step exited 0 with no error line and nothing on stderr. */
+export function expectSuccess(result: StepResult): void {
+  expect({ code: result.code, error: errorLine(result), stderr: result.stderr }).toEqual({ code: 0, error: '', stderr: '' });
+}
+
+/** expectFailure asserts the step failed with one clear error line and no stack trace, and returns the line. */
+export function expectFailure(result: StepResult): string {
+  expect(result.code).toBe(1);
+  const error = errorLine(result);
+  expect(error).not.toBe('');
+  expect(stackLines(result)).toEqual([]);
+  return error;
 }

@@ -2,7 +2,7 @@
 // each test checks what a user would: the credential C1 ends up holding, the exact requests sent, the outputs,
 // the log lines and the job summary.
 import { generateCredential } from '../standin/c1.mjs';
-import { apiCalls, assertionInputs, errorLine, runMain, startWorld, TARGET, tokenInputs, type C1 } from './fixtures.js';
+import { apiCalls, assertionInputs, expectFailure, expectSuccess, runMain, startWorld, TARGET, tokenInputs, type C1 } from './fixtures.js';
 import type { StepResult } from './runner.mjs';
 
 type Json = Record<string, unknown>;
@@ -76,17 +76,6 @@ function notices(result: StepResult): string[] {
   return lines(result)
     .filter((l) => l.startsWith('::notice'))
     .map((l) => l.slice(l.indexOf('::', 2) + 2));
-}
-
-function expectSuccess(result: StepResult): void {
-  expect({ code: result.code, error: errorLine(result), stderr: result.stderr }).toEqual({ code: 0, error: '', stderr: '' });
-}
-
-function expectFailure(result: StepResult): string {
-  expect(result.code).toBe(1);
-  const error = errorLine(result);
-  expect(error).not.toBe('');
-  return error;
 }
 
 function expectWithin(iso: unknown, fromMs: number, toMs: number): void {

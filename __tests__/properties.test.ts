@@ -13,6 +13,9 @@ import { parseClientId, parseTenant, tenantFromHost, type Tenant } from '../src/
 import { parseCidr } from '../src/net/cidr.js';
 import { parseAddress } from '../src/net/ip.js';
 
+// A fixed seed keeps CI repeatable; FC_SEED=random (or a number) explores other inputs locally.
+const SEED = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261128);
+fc.configureGlobal({ seed: SEED });
 const RUNS = { numRuns: 300 } as const;
 const LONG = 10_000;
 /** No parser may take this long on any input, 10k characters included (a backtracking regex would). */

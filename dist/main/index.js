@@ -30590,13 +30590,15 @@ function parseTenant(input, value) {
     const parts = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/u.exec(hostPort);
     const port = parts?.[2];
     let host = parts?.[1] ?? '';
+    // An IPv6 literal needs its scheme (https://[::1]): written bare, it reads too much like a typo.
+    const literal = host.startsWith('[');
     if (parts === null ||
-        (!host.startsWith('[') && !HOST.test(host)) ||
+        (literal ? schemeMatch === null : !HOST.test(host)) ||
         (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535))) {
         throw new InputError(input, `got ${quote(v)}; ${expected}.`);
     }
     // A bare word is a tenant name; with a scheme, the user named the exact host.
-    if (schemeMatch === null && !host.includes('.') && !host.startsWith('[') && host !== 'localhost')
+    if (schemeMatch === null && !host.includes('.') && host !== 'localhost')
         host = `${host}.conductor.one`;
     let url;
     try {

@@ -477,7 +477,7 @@ describe('planRestore', () => {
     const restore = planRestore(undo, client({ allowSourceCidr: ['8.8.8.8/32', '1.1.1.1/32'] }));
     expect(restore.mask).toEqual([]);
     expect(restore.warnings).toEqual([
-      expect.stringMatching(/^allowSourceCidr was changed by someone else.*\[8\.8\.8\.8\/32, 1\.1\.1\.1\/32\]/u)
+      expect.stringMatching(/^allowSourceCidr was changed by someone else.*\(8\.8\.8\.8\/32, 1\.1\.1\.1\/32\)/u)
     ]);
   });
 

@@ -96,6 +96,20 @@ export function planUpdate({ config, current, runnerCidrs, now }: PlanInput): Pl
   };
 }
 
+/**
+ * needsRead is the contract's rule for reading the credential first: only when something needs its current
+ * value. Otherwise the Update is the one and only call.
+ */
+export function needsRead(config: Config): boolean {
+  return (
+    config.target.kind === 'clientId' ||
+    config.cidrMode !== 'replace' ||
+    config.refreshWithinMs !== undefined ||
+    config.cleanup === 'restore' ||
+    config.dryRun
+  );
+}
+
 function plannedValue(config: Config, field: Exclude<Field, 'allowSourceCidr'>): FieldValue {
   switch (field) {
     case 'displayName':
@@ -171,6 +185,13 @@ export function sameValue(field: Field, a: FieldValue, b: FieldValue): boolean {
   }
   if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string') return Date.parse(a) === Date.parse(b);
   return a === b;
+}
+
+/** show renders a field's value for a log line: (none) for no expiry, (empty) for an empty text or list. */
+export function show(value: FieldValue): string {
+  if (value === null) return '(none)';
+  if (typeof value === 'string') return value === '' ? '(empty)' : value;
+  return value.length === 0 ? '(empty)' : value.join(', ');
 }
 
 export function asList(value: FieldValue | undefined): string[] {

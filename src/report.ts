@@ -1,7 +1,7 @@
 import type { PersonalClient } from './c1/types.js';
 import type { Cleanup } from './config/inputs.js';
 import type { RunnerIp } from './net/detect.js';
-import { asList, type FieldValue, type Plan } from './plan.js';
+import { asList, show, type FieldChange, type FieldValue, type Plan } from './plan.js';
 
 /** Output names, exactly as `action.yml` declares them. */
 export const Output = {
@@ -19,8 +19,8 @@ export const Output = {
   client: 'client'
 } as const;
 
-/** Outcome is everything the step tells the user once it is done. */
-export interface Outcome {
+/** Report is everything the main step tells the user once it is done. */
+export interface Report {
   readonly id: string;
   /** The credential after the step (planned, in a dry run). */
   readonly after: PersonalClient;
@@ -35,7 +35,7 @@ export interface Outcome {
 }
 
 /** outputs gives every output of the contract; values a step does not know are empty strings. */
-export function outputs(o: Outcome): Record<string, string> {
+export function outputs(o: Report): Record<string, string> {
   return {
     [Output.id]: o.id,
     [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
@@ -53,7 +53,7 @@ export function outputs(o: Outcome): Record<string, string> {
 }
 
 /** changeLines says what changed, one line per field, for `::notice::` annotations. */
-export function changeLines(o: Outcome): string[] {
+export function changeLines(o: Report): string[] {
   const verb = o.dryRun ? 'would change' : 'changed';
   return o.plan.changes.map(
     (c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`
@@ -61,10 +61,10 @@ export function changeLines(o: Outcome): string[] {
 }
 
 /** summary renders the job summary: a heading naming the credential, a before/after table, and what comes next. */
-export function summary(o: Outcome, runLink: string | undefined): string {
+export function summary(o: Report, runLink: string | undefined): string {
   const lines = [`### ConductorOne personal client \`${cell(o.id)}\``, ''];
   if (o.plan.changes.length === 0) {
-    lines.push('Nothing needed changing: the credential already holds every planned value.', '');
+    lines.push('Nothing to send: no field needed changing.', '');
   } else {
     lines.push('| field | before | after |', '| --- | --- | --- |');
     for (const c of o.plan.changes) {
@@ -78,6 +78,7 @@ export function summary(o: Outcome, runLink: string | undefined): string {
     lines.push(
       `- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`
     );
+    if (o.runnerIp.answers !== '') lines.push(`- Sources asked: ${cell(o.runnerIp.answers)}`);
   }
   if (o.dryRun) lines.push('- Dry run: no Update was sent.');
   else if (o.updated) lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
@@ -85,17 +86,17 @@ export function summary(o: Outcome, runLink: string | undefined): string {
   return `${lines.join('\n')}\n`;
 }
 
-function cleanupText(o: Outcome): string {
+/** postSummary renders what the post step did, with the same escaping as the main summary. */
+export function postSummary(id: string, verb: 'Locked' | 'Restored', changes: readonly FieldChange[]): string {
+  const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
+  return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
+}
+
+function cleanupText(o: Report): string {
   if (o.dryRun) return 'nothing (dry run).';
   if (o.cleanup === 'lock') return `locks allowSourceCidr to ${o.lockCidr.map(code).join(', ')}.`;
   if (o.cleanup === 'restore') return o.updated ? "restores this run's change." : 'nothing to restore.';
   return 'nothing (cleanup: none).';
-}
-
-function show(value: FieldValue): string {
-  if (value === null) return '(none)';
-  if (typeof value === 'string') return value === '' ? '(empty)' : value;
-  return value.length === 0 ? '(empty)' : value.join(', ');
 }
 
 /** cell keeps a value from breaking the table: pipes escaped, line breaks flattened. */

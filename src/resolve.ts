@@ -17,6 +17,7 @@ export async function resolveTarget(client: C1Client, target: Target, read: bool
   const wanted = target.clientId.toLowerCase();
   let pageToken = '';
   let pages = 0;
+  const seen = new Set<string>();
   do {
     const page = await client.listPage(pageToken, target.clientId);
     const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
@@ -25,8 +26,10 @@ export async function resolveTarget(client: C1Client, target: Target, read: bool
       return { id: found.id, current: found };
     }
     pageToken = page.nextPageToken;
-    // A server that hands back the same token forever must not keep the step alive.
-    if (++pages > 1000) throw new Error('C1 List of personal clients did not end after 1000 pages.');
+    pages++;
+    // A server that hands back a token it gave before would page forever.
+    if (seen.has(pageToken)) throw new Error(`C1 List of personal clients repeated a page token after ${pages} pages.`);
+    seen.add(pageToken);
   } while (pageToken !== '');
   throw new Error(
     `Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +

@@ -1,7 +1,7 @@
 import type { ClientFields, PersonalClient } from './c1/types.js';
 import type { Field } from './config/names.js';
-import { normaliseExisting, unique } from './net/cidr.js';
-import { assign, currentValue, sameValue, type FieldChange, type FieldValue, type Undo } from './plan.js';
+import { unique } from './net/cidr.js';
+import { asList, assign, currentValue, sameValue, show, type FieldChange, type FieldValue, type Undo } from './plan.js';
 
 /** Restore is the Update that takes back this run's change, and what had to be left because others changed it. */
 export interface Restore {
@@ -24,7 +24,7 @@ export function planRestore(undo: Undo, current: PersonalClient): Restore {
     const now = currentValue(current, change.field);
     let target: FieldValue | undefined;
     if (change.field === 'allowSourceCidr' && undo.cidrMode !== 'replace') {
-      const list = (now as string[]).map(normaliseExisting);
+      const list = asList(now);
       target = undo.cidrMode === 'add' ? list.filter((c) => !undo.cidrsAdded.includes(c)) : unique([...list, ...undo.cidrsRemoved]);
     } else if (change.before === undefined) {
       warnings.push(`${change.field}: the value before this run is not known, so it cannot be put back.`);
@@ -44,9 +44,4 @@ export function planRestore(undo: Undo, current: PersonalClient): Restore {
   const client: ClientFields = {};
   for (const c of changes) assign(client, c.field, c.after);
   return { mask: changes.map((c) => c.field), client, changes, warnings };
-}
-
-function show(value: FieldValue): string {
-  if (value === null) return 'none';
-  return Array.isArray(value) ? `[${(value as string[]).join(', ')}]` : String(value);
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { messageOf } from './c1/errors.js';
 import { realSleep } from './c1/retry.js';
 import { createTransport } from './net/http.js';
 import type { Runtime } from './runtime.js';
@@ -44,7 +45,7 @@ export function coreRuntime(): Runtime {
       try {
         await core.summary.addRaw(markdown).write();
       } catch (error) {
-        core.warning(redact(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`));
+        core.warning(redact(`Could not write the job summary: ${messageOf(error)}`));
       }
     },
     getIdToken: (audience) => core.getIDToken(audience),
@@ -60,7 +61,7 @@ export function coreRuntime(): Runtime {
 
 /** fail reports any error, of any type, as the step's failure. */
 export function fail(error: unknown): void {
-  core.setFailed(redact(error instanceof Error ? error.message : String(error)));
+  core.setFailed(redact(messageOf(error)));
 }
 
 /**
@@ -71,7 +72,9 @@ export function onCancel(step: 'main' | 'post'): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       core.setFailed(
-        `The ${step} step was cancelled (${signal}).${step === 'main' ? ' The post step will undo or lock what this run sent.' : ''}`
+        step === 'main'
+          ? `The main step was cancelled (${signal}); the post step still runs its cleanup, if one is set.`
+          : `The post step was cancelled (${signal}) before it finished: the credential may still be open; check it in C1.`
       );
       process.exit(1);
     });

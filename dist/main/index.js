@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -29880,75 +29880,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/c1/auth.ts
-
-const b64 = (value) => Buffer.from(value).toString('base64url');
-/**
- * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
- * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
- * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
- */
-function buildAssertion(caller, secret, audience, now) {
-    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
-    if (secret.kid !== undefined)
-        header.kid = secret.kid;
-    const iat = Math.floor(now.getTime() / 1000);
-    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
-    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
-}
-/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
-async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
-    let subjectToken;
-    try {
-        subjectToken = await deps.getIdToken(auth.audience);
-    }
-    catch (error) {
-        throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${error.message}`);
-    }
-    deps.mask(subjectToken);
-    return {
-        what: 'the GitHub OIDC token exchange',
-        form: {
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: subjectToken,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            client_id: auth.caller.value
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/c1/errors.ts
 /**
  * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
- * `retryable` tells the retry policy whether another attempt could help.
+ * `retryable` says whether the last failure was transient; `maybeApplied` that some attempt's outcome was
+ * unknown (a network error, a timeout, a 5xx), so C1 may have acted on the request even though the call failed.
  */
 class C1Error extends Error {
     status;
     retryable;
-    retryAfterMs;
-    constructor(message, status, retryable, retryAfterMs = undefined) {
+    maybeApplied;
+    constructor(message, status, retryable, maybeApplied = false) {
         super(message);
         this.status = status;
         this.retryable = retryable;
-        this.retryAfterMs = retryAfterMs;
+        this.maybeApplied = maybeApplied;
         this.name = 'C1Error';
     }
+}
+/** messageOf gives the message of anything thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 const GRPC_NAMES = {
     400: 'invalid argument',
@@ -29990,235 +29942,6 @@ function excerpt(body) {
     if (flat === '')
         return 'an empty body';
     return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
-}
-
-;// CONCATENATED MODULE: ./src/c1/retry.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-const BASE_MS = 500;
-const CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
-}
-/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    let ms;
-    if (/^\d+$/u.test(v))
-        ms = Number(v) * 1000;
-    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
-        return undefined;
-    else {
-        const at = Date.parse(v);
-        if (Number.isNaN(at))
-            return undefined;
-        ms = Math.max(0, at - now.getTime());
-    }
-    return Math.min(RETRY_AFTER_CAP_MS, ms);
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./src/c1/client.ts
-
-
-
-/**
- * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
- * applies the timeout and the retry policy, and turns failures into messages that name the operation.
- */
-class C1Client {
-    options;
-    token;
-    constructor(options) {
-        this.options = options;
-    }
-    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
-    accessToken() {
-        const auth = this.options.auth;
-        if (auth.kind === 'token')
-            return Promise.resolve(auth.token);
-        this.token ??= this.mint(auth);
-        return this.token;
-    }
-    async mint(auth) {
-        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
-        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
-        if (token === undefined) {
-            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
-        }
-        this.options.tokenDeps.mask(token);
-        return token;
-    }
-    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
-    async listPage(pageToken, lookingFor) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = `List of personal clients (looking for ${lookingFor})`;
-        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = isObject(body) ? body.list : undefined;
-        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        return {
-            list: list ?? [],
-            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-        };
-    }
-    /** get reads one credential by its id. */
-    async get(id) {
-        const what = `Get of personal client '${id}'`;
-        return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
-    }
-    /**
-     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
-     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
-     */
-    async update(id, client, mask) {
-        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({
-            what,
-            method: 'POST',
-            path: clientPath(id),
-            json: { client, updateMask: mask.join(',') },
-            bearer: true
-        });
-        return expectClient(what, body);
-    }
-    /** testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection. */
-    async testSourceIp(once) {
-        const what = 'test-source-ip';
-        const body = await this.call({ what, method: 'POST', path: '/api/v1/settings/session/test-source-ip', json: {}, bearer: true, once });
-        if (!isObject(body) || typeof body.checkedIp !== 'string')
-            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
-        return body.checkedIp;
-    }
-    async call(call, tokenWhat) {
-        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const minted = call.bearer ? this.accessToken() : undefined;
-            const bearer = await minted;
-            const started = Date.now();
-            let response;
-            try {
-                response = await this.send(call, bearer);
-            }
-            catch (error) {
-                if (call.once?.signal.aborted === true)
-                    throw error;
-                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
-                const reason = describeNetworkError(error);
-                if (isTlsFailure(error)) {
-                    // A certificate that does not verify will not verify on the next attempt either.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
-                }
-                if (attempt >= maxAttempts) {
-                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
-                }
-                await this.wait(attempt, maxAttempts, reason, undefined);
-                continue;
-            }
-            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-            if (response.status >= 200 && response.status < 300)
-                return parseJson(call.what, response.body);
-            if (response.status === 401 && call.bearer) {
-                if (this.options.auth.kind === 'token') {
-                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
-                }
-                if (!renewed) {
-                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
-                    renewed = true;
-                    // Only the first of several calls refused with the same token mints anew; the others share it.
-                    if (this.token === minted)
-                        this.token = undefined;
-                    attempt--;
-                    continue;
-                }
-            }
-            const retryable = RETRYABLE_STATUSES.has(response.status);
-            if (retryable && attempt < maxAttempts) {
-                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), new Date());
-                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
-                continue;
-            }
-            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
-            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
-                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
-                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
-            throw new C1Error(message, response.status, retryable);
-        }
-    }
-    send(call, bearer) {
-        const headers = { accept: 'application/json' };
-        let body;
-        if (call.json !== undefined) {
-            headers['content-type'] = 'application/json';
-            body = JSON.stringify(call.json);
-        }
-        else if (call.form !== undefined) {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            body = new URLSearchParams(call.form).toString();
-        }
-        if (bearer !== undefined)
-            headers.authorization = `Bearer ${bearer}`;
-        return this.options.transport({
-            method: call.method,
-            url: `${this.options.tenant.baseUrl}${call.path}`,
-            headers,
-            ...(body === undefined ? {} : { body }),
-            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
-            ...(call.once === undefined ? {} : { signal: call.once.signal })
-        });
-    }
-    async wait(attempt, maxAttempts, reason, retryAfterMs) {
-        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
-        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
-        await this.options.retry.sleep(ms);
-    }
-}
-/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
-function clientPath(id) {
-    if (id === '')
-        throw new Error('internal: empty personal client id');
-    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
-}
-function attempts(n) {
-    return n > 1 ? ` after ${n} attempts` : '';
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseJson(what, body) {
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
-    }
-}
-function expectClient(what, body) {
-    if (!isObject(body) || !isObject(body.client)) {
-        throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
-    }
-    return body.client;
-}
-function isTlsFailure(error) {
-    const code = error?.code ?? '';
-    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code === undefined ? error.message : `${code} (${error.message})`;
-    }
-    return String(error);
 }
 
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
@@ -30408,7 +30131,7 @@ function parseList(value) {
     return value.split(/[\s,]+/u).filter((item) => item !== '');
 }
 /** parseBoolean accepts `true`/`false` in any case and nothing else: a typo must not silently mean false. */
-function parseBoolean(input, value, fallback) {
+function lists_parseBoolean(input, value, fallback) {
     const v = value.trim();
     if (v === '')
         return fallback;
@@ -30444,7 +30167,7 @@ function parseInteger(input, value, min, max, fallback) {
 
 ;// CONCATENATED MODULE: ./src/config/names.ts
 /** The action's input names, exactly as `action.yml` and the README spell them. */
-const Input = {
+const names_Input = {
     tenant: 'tenant',
     token: 'token',
     clientId: 'client-id',
@@ -30497,6 +30220,8 @@ const Defaults = {
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/config/secret.ts
 
 
@@ -30553,7 +30278,9 @@ function parseClientId(input, value) {
     const name = v.slice(0, at);
     const host = v.slice(at + 1, slash).toLowerCase();
     const kind = v.slice(slash + 1);
-    if (!NAME.test(name) || !isHostPort(host) || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
+    // A single-label host (`x@acme/pcc`) would resolve through the runner's DNS search domain, not to C1.
+    const qualified = host.split(':')[0]?.includes('.') === true || host.startsWith('localhost');
+    if (!NAME.test(name) || !isHostPort(host) || !qualified || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
         throw new InputError(input, `got ${quote(v)}; ${expected}.`);
     }
     return { value: v, name, host, kind };
@@ -30628,27 +30355,27 @@ function tenantFromHost(input, host) {
 
 
 /** parseConnection resolves tenant and authentication per the contract's precedence rules. */
-function parseConnection(read, env) {
-    const token = read(Input.token).trim();
-    const clientIdText = read(Input.clientId).trim();
-    const secretText = read(Input.clientSecret).trim();
-    const audienceText = read(Input.oidcAudience).trim();
+function connection_parseConnection(read, env) {
+    const token = read(names_Input.token).trim();
+    const clientIdText = read(names_Input.clientId).trim();
+    const secretText = read(names_Input.clientSecret).trim();
+    const audienceText = read(names_Input.oidcAudience).trim();
     if (token !== '' && secretText !== '') {
-        throw new InputError(Input.clientSecret, 'cannot be combined with token (ambiguous: give one way to authenticate).');
+        throw new InputError(names_Input.clientSecret, 'cannot be combined with token (ambiguous: give one way to authenticate).');
     }
     if (secretText !== '' && clientIdText === '') {
-        throw new InputError(Input.clientSecret, 'needs client-id: the secret belongs to a client ID (<name>@<host>/pcc or /spc).');
+        throw new InputError(names_Input.clientSecret, 'needs client-id: the secret belongs to a client ID (<name>@<host>/pcc or /spc).');
     }
-    const inputCaller = clientIdText === '' ? undefined : parseClientId(Input.clientId, clientIdText);
+    const inputCaller = clientIdText === '' ? undefined : parseClientId(names_Input.clientId, clientIdText);
     const envCallerText = (env[Env.clientId] ?? '').trim();
     const envCaller = envCallerText === '' ? undefined : parseClientId(Env.clientId, envCallerText);
     // With no way at all to authenticate, say that first: it is the root cause, and a missing tenant follows from it.
     if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '')
         throw noAuth();
-    const tenant = resolveTenant(read(Input.tenant).trim(), inputCaller, envCaller, env);
-    const oidc = (caller, secretFrom) => {
+    const tenant = resolveTenant(read(names_Input.tenant).trim(), inputCaller, envCaller, env);
+    const oidc = (caller, from) => {
         if (env.ACTIONS_ID_TOKEN_REQUEST_URL === undefined || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN === undefined) {
-            throw new InputError(secretFrom, `${caller.value} is a workload federation (wfe) client ID, which needs a GitHub OIDC token, but ` +
+            throw new InputError(from, `${caller.value} is a workload federation (wfe) client ID, which needs a GitHub OIDC token, but ` +
                 'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job.');
         }
         return { kind: 'oidc', caller, audience: audienceText === '' ? tenant.hostname : audienceText };
@@ -30670,7 +30397,7 @@ function parseConnection(read, env) {
         auth = { kind: 'token', token, caller: inputCaller ?? envCaller };
     }
     else if (inputCaller !== undefined) {
-        auth = withSecret(inputCaller, Input.clientId, secretText, Input.clientSecret);
+        auth = withSecret(inputCaller, names_Input.clientId, secretText, names_Input.clientSecret);
     }
     else if ((env[Env.accessToken] ?? '').trim() !== '') {
         auth = { kind: 'token', token: (env[Env.accessToken] ?? '').trim(), caller: envCaller };
@@ -30681,30 +30408,35 @@ function parseConnection(read, env) {
     else {
         throw noAuth();
     }
+    const caller = auth.caller;
+    const warnings = caller !== undefined && new URL(`https://${caller.host}`).hostname !== tenant.hostname
+        ? [`The tenant ${tenant.hostname} is not the host of client ID ${caller.value}: check that both name the same C1 tenant.`]
+        : [];
     return {
         tenant,
         auth,
-        retryMaxAttempts: parseInteger(Input.retryMaxAttempts, read(Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
-        requestTimeoutMs: parseTimeout(read(Input.requestTimeout))
+        warnings,
+        retryMaxAttempts: parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
+        requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
     };
 }
 function noAuth() {
-    return new InputError(Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
+    return new InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
         '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.');
 }
 function parseTimeout(value) {
     if (value.trim() === '')
         return Defaults.requestTimeoutMs;
-    const ms = parseDuration(Input.requestTimeout, value);
+    const ms = parseDuration(names_Input.requestTimeout, value);
     if (ms > 300_000)
-        throw new InputError(Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
+        throw new InputError(names_Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
     return ms;
 }
 function resolveTenant(tenant, inputCaller, envCaller, env) {
     if (tenant !== '')
-        return parseTenant(Input.tenant, tenant);
+        return parseTenant(names_Input.tenant, tenant);
     if (inputCaller !== undefined)
-        return tenantFromHost(Input.clientId, inputCaller.host);
+        return tenantFromHost(names_Input.clientId, inputCaller.host);
     const serverUrl = (env[Env.serverUrl] ?? '').trim();
     if (serverUrl !== '')
         return parseTenant(Env.serverUrl, serverUrl);
@@ -30713,7 +30445,7 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
         return parseTenant(Env.tenantDomain, domain);
     if (envCaller !== undefined)
         return tenantFromHost(Env.clientId, envCaller.host);
-    throw new InputError(Input.tenant, 'could not tell which tenant to use: give tenant (acme, acme.conductor.one or https://host), or a client-id, ' +
+    throw new InputError(names_Input.tenant, 'could not tell which tenant to use: give tenant (acme, acme.conductor.one or https://host), or a client-id, ' +
         'or set CONDUCTORONE_SERVER_URL, CONDUCTORONE_TENANT_DOMAIN or CONDUCTORONE_CLIENT_ID.');
 }
 
@@ -30729,14 +30461,14 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/u;
 /** parseConfig turns every input of the main step into one Config, or throws the first InputError. */
 function parseConfig(read, env, now) {
-    const connection = parseConnection(read, env);
-    const cidrMode = parseChoice(Input.cidrMode, read(Input.cidrMode), ['replace', 'add', 'remove'], 'replace');
-    const allowSourceCidr = parseCidrRequest(read(Input.allowSourceCidr));
-    const displayName = optional(read(Input.displayName));
-    const scopedRoles = parseRoles(read(Input.scopedRoles));
-    const expiresTime = parseExpiry(read(Input.expiresTime), read(Input.expiresIn), now);
-    const refreshWithinMs = parseRefreshWithin(read(Input.refreshWithin), expiresTime);
-    const allowUnrestricted = parseBoolean(Input.allowUnrestricted, read(Input.allowUnrestricted), false);
+    const connection = connection_parseConnection(read, env);
+    const cidrMode = parseChoice(names_Input.cidrMode, read(names_Input.cidrMode), ['replace', 'add', 'remove'], 'replace');
+    const allowSourceCidr = parseCidrRequest(read(names_Input.allowSourceCidr));
+    const displayName = optional(read(names_Input.displayName));
+    const scopedRoles = parseRoles(read(names_Input.scopedRoles));
+    const expiresTime = parseExpiry(read(names_Input.expiresTime), read(names_Input.expiresIn), now);
+    const refreshWithinMs = parseRefreshWithin(read(names_Input.refreshWithin), expiresTime);
+    const allowUnrestricted = lists_parseBoolean(names_Input.allowUnrestricted, read(names_Input.allowUnrestricted), false);
     const given = [];
     if (displayName !== undefined)
         given.push('displayName');
@@ -30746,26 +30478,27 @@ function parseConfig(read, env, now) {
         given.push('allowSourceCidr');
     if (expiresTime !== undefined)
         given.push('expiresTime');
-    const mask = parseMask(read(Input.updateMask), given);
+    const mask = parseMask(read(names_Input.updateMask), given);
     if (cidrMode !== 'replace' && allowSourceCidr === undefined) {
-        throw new InputError(Input.cidrMode, `${cidrMode} needs allow-source-cidr: the CIDRs to ${cidrMode}.`);
+        throw new InputError(names_Input.cidrMode, `${cidrMode} needs allow-source-cidr: the CIDRs to ${cidrMode}.`);
     }
     if (mask.includes('allowSourceCidr') && allowSourceCidr === undefined && !allowUnrestricted) {
-        throw new InputError(Input.updateMask, 'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
+        throw new InputError(names_Input.updateMask, 'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
             '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
     }
-    if (allowSourceCidr !== undefined && cidrMode === 'replace' && allowSourceCidr.cidrs.length === 0 && !allowSourceCidr.runner) {
-        throw new InputError(Input.allowSourceCidr, 'holds no CIDR.');
-    }
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
-    const cleanup = parseChoice(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
-    const warnings = [];
+    const cleanup = parseChoice(names_Input.cleanup, read(names_Input.cleanup), ['none', 'restore', 'lock'], 'none');
+    const warnings = [...connection.warnings];
     if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
         warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
     }
+    if (cleanup !== 'none' && connection.auth.kind === 'token') {
+        warnings.push(`cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
+            'client-id with client-secret, or a wfe client-id, lets the post step mint a fresh one.');
+    }
     return {
         ...connection,
-        target: parseTarget(read(Input.personalClientId), connection),
+        target: parseTarget(read(names_Input.personalClientId), connection),
         displayName,
         scopedRoles,
         allowSourceCidr,
@@ -30776,10 +30509,24 @@ function parseConfig(read, env, now) {
         mask,
         runnerIp,
         cleanup,
-        lockCidr: parseLockCidr(read(Input.lockCidr)),
-        dryRun: parseBoolean(Input.dryRun, read(Input.dryRun), false),
-        jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
+        lockCidr: parseLockCidr(read(names_Input.lockCidr)),
+        dryRun: lists_parseBoolean(names_Input.dryRun, read(names_Input.dryRun), false),
+        jobSummary: lists_parseBoolean(names_Input.jobSummary, read(names_Input.jobSummary), true),
         warnings
+    };
+}
+/**
+ * parseCleanupConfig reads the inputs the post step needs. Not parseConfig: by the end of the job an
+ * `expires-time` may no longer be in the future, and the post step must still lock.
+ */
+function parseCleanupConfig(read, env) {
+    const connection = parseConnection(read, env);
+    return {
+        ...connection,
+        target: parseTarget(read(Input.personalClientId), connection),
+        lockCidr: parseLockCidr(read(Input.lockCidr)),
+        allowUnrestricted: parseBoolean(Input.allowUnrestricted, read(Input.allowUnrestricted), false),
+        jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true)
     };
 }
 function optional(value) {
@@ -30790,27 +30537,27 @@ function optional(value) {
 function parseTarget(value, connection) {
     const v = value.trim();
     if (v === '') {
-        throw new InputError(Input.personalClientId, 'is required: the credential id (blue-whale-12345), its full client ID, or self.');
+        throw new InputError(names_Input.personalClientId, 'is required: the credential id (blue-whale-12345), its full client ID, or self.');
     }
     if (v === 'self') {
         const caller = connection.auth.caller;
         if (caller === undefined) {
-            throw new InputError(Input.personalClientId, 'self needs to know the caller: give client-id (or set CONDUCTORONE_CLIENT_ID) with the personal (pcc) client ID in use.');
+            throw new InputError(names_Input.personalClientId, 'self needs to know the caller: give client-id (or set CONDUCTORONE_CLIENT_ID) with the personal (pcc) client ID in use.');
         }
         if (caller.kind !== 'pcc') {
-            throw new InputError(Input.personalClientId, `self means the caller's own personal credential, but the caller ${caller.value} is of kind ${caller.kind}, not pcc.`);
+            throw new InputError(names_Input.personalClientId, `self means the caller's own personal credential, but the caller ${caller.value} is of kind ${caller.kind}, not pcc.`);
         }
         return { kind: 'clientId', clientId: caller.value };
     }
     if (v.includes('@')) {
-        const parsed = parseClientId(Input.personalClientId, v);
+        const parsed = parseClientId(names_Input.personalClientId, v);
         if (parsed.kind !== 'pcc') {
-            throw new InputError(Input.personalClientId, `got ${quote(v)}; a personal client ID ends in /pcc.`);
+            throw new InputError(names_Input.personalClientId, `got ${quote(v)}; a personal client ID ends in /pcc.`);
         }
         return { kind: 'clientId', clientId: parsed.value };
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(v)) {
-        throw new InputError(Input.personalClientId, `got ${quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
+        throw new InputError(names_Input.personalClientId, `got ${quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
     }
     return { kind: 'id', id: v };
 }
@@ -30818,7 +30565,7 @@ function parseRoles(value) {
     const roles = unique(parseList(value));
     for (const role of roles) {
         if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
-            throw new InputError(Input.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
+            throw new InputError(names_Input.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
         }
     }
     return roles.length === 0 ? undefined : roles;
@@ -30837,7 +30584,7 @@ function parseCidrRequest(value) {
         return undefined;
     const runner = items.some((i) => i.toLowerCase() === 'runner');
     return {
-        cidrs: parseCidrList(Input.allowSourceCidr, items.filter((i) => i.toLowerCase() !== 'runner')),
+        cidrs: parseCidrList(names_Input.allowSourceCidr, items.filter((i) => i.toLowerCase() !== 'runner')),
         runner
     };
 }
@@ -30846,25 +30593,25 @@ function parseLockCidr(value) {
     if (items.length === 0)
         return [Defaults.lockCidr];
     if (items.some((i) => i.toLowerCase() === 'runner')) {
-        throw new InputError(Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
+        throw new InputError(names_Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
     }
-    return parseCidrList(Input.lockCidr, items);
+    return parseCidrList(names_Input.lockCidr, items);
 }
 function parseExpiry(timeText, inText, now) {
     const time = timeText.trim();
     const inValue = inText.trim();
     if (time !== '' && inValue !== '')
-        throw new InputError(Input.expiresIn, 'cannot be combined with expires-time; give one.');
+        throw new InputError(names_Input.expiresIn, 'cannot be combined with expires-time; give one.');
     if (inValue !== '')
-        return new Date(now.getTime() + parseDuration(Input.expiresIn, inValue));
+        return new Date(now.getTime() + parseDuration(names_Input.expiresIn, inValue));
     if (time === '')
         return undefined;
     const at = RFC3339.test(time) && isRealDateTime(time) ? new Date(time) : undefined;
     if (at === undefined || Number.isNaN(at.getTime())) {
-        throw new InputError(Input.expiresTime, `got ${quote(time)}; expected RFC 3339 such as 2027-01-31T00:00:00Z.`);
+        throw new InputError(names_Input.expiresTime, `got ${quote(time)}; expected RFC 3339 such as 2027-01-31T00:00:00Z.`);
     }
     if (at.getTime() <= now.getTime())
-        throw new InputError(Input.expiresTime, `got ${time}, which is not in the future.`);
+        throw new InputError(names_Input.expiresTime, `got ${time}, which is not in the future.`);
     return at;
 }
 /** isRealDateTime refuses dates that `new Date` would silently roll over (2027-02-30, 24:00:00). */
@@ -30878,16 +30625,16 @@ function isRealDateTime(text) {
 function parseRefreshWithin(value, expiresTime) {
     if (value.trim() === '')
         return undefined;
-    const ms = parseDuration(Input.refreshWithin, value);
+    const ms = parseDuration(names_Input.refreshWithin, value);
     if (expiresTime === undefined)
-        throw new InputError(Input.refreshWithin, 'needs expires-time or expires-in: the expiry to refresh to.');
+        throw new InputError(names_Input.refreshWithin, 'needs expires-time or expires-in: the expiry to refresh to.');
     return ms;
 }
 function parseMask(value, given) {
     const names = parseList(value);
     if (names.length === 0) {
         if (given.length === 0) {
-            throw new InputError(Input.updateMask, 'nothing to change: give at least one of display-name, scoped-roles, allow-source-cidr, expires-time or expires-in (or update-mask to clear a field).');
+            throw new InputError(names_Input.updateMask, 'nothing to change: give at least one of display-name, scoped-roles, allow-source-cidr, expires-time or expires-in (or update-mask to clear a field).');
         }
         return [...given];
     }
@@ -30897,43 +30644,43 @@ function parseMask(value, given) {
         if (field === undefined) {
             const camel = name.replace(/_([a-z])/gu, (_m, c) => c.toUpperCase());
             const hint = FIELDS.some((f) => f === camel) ? ` (C1 wants lowerCamelCase: ${camel})` : '';
-            throw new InputError(Input.updateMask, `got unknown field ${quote(name)}${hint}; expected some of ${FIELDS.join(', ')}.`);
+            throw new InputError(names_Input.updateMask, `got unknown field ${quote(name)}${hint}; expected some of ${FIELDS.join(', ')}.`);
         }
         if (!mask.includes(field))
             mask.push(field);
     }
     for (const field of given) {
         if (!mask.includes(field)) {
-            throw new InputError(Input.updateMask, `leaves out ${field}, whose input is given; add it to the mask or drop the input.`);
+            throw new InputError(names_Input.updateMask, `leaves out ${field}, whose input is given; add it to the mask or drop the input.`);
         }
     }
     return mask;
 }
 function runnerInputsGiven(read) {
     return [
-        Input.runnerIp,
-        Input.runnerIpSources,
-        Input.runnerIpVersion,
-        Input.runnerIpQuorum,
-        Input.runnerIpv4Prefix,
-        Input.runnerIpv6Prefix
+        names_Input.runnerIp,
+        names_Input.runnerIpSources,
+        names_Input.runnerIpVersion,
+        names_Input.runnerIpQuorum,
+        names_Input.runnerIpv4Prefix,
+        names_Input.runnerIpv6Prefix
     ].some((name) => read(name).trim() !== '');
 }
 function parseRunnerIp(read, requestTimeoutMs) {
-    const version = parseChoice(Input.runnerIpVersion, read(Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
-    const givenItems = parseList(read(Input.runnerIp));
+    const version = parseChoice(names_Input.runnerIpVersion, read(names_Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
+    const givenItems = parseList(read(names_Input.runnerIp));
     const given = givenItems.length === 0
         ? undefined
         : givenItems
             .map((item) => {
             const address = parseAddress(item);
             if (address === undefined)
-                throw new InputError(Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
+                throw new InputError(names_Input.runnerIp, `got ${quote(item)}; expected IP addresses such as 203.0.113.7 or 2001:db8::7.`);
             return address;
         })
             .filter((address, i, all) => all.findIndex((a) => a.text === address.text) === i);
-    // Deduplicated after normalising, so one source written two ways cannot vote twice.
-    const sourceItems = unique(parseList(read(Input.runnerIpSources)).map(parseSource));
+    // Deduplicated after normalising, so the same URL written two ways (case, trailing slash) cannot vote twice.
+    const sourceItems = unique(parseList(read(names_Input.runnerIpSources)).map(parseSource));
     const sources = sourceItems.length > 0
         ? sourceItems
         : version === 'ipv4'
@@ -30941,10 +30688,10 @@ function parseRunnerIp(read, requestTimeoutMs) {
             : version === 'ipv6'
                 ? [...Defaults.ipv6Sources]
                 : [...Defaults.ipv4Sources, ...Defaults.ipv6Sources];
-    const quorumText = read(Input.runnerIpQuorum);
-    const quorum = parseInteger(Input.runnerIpQuorum, quorumText, 1, 100, Defaults.quorum);
+    const quorumText = read(names_Input.runnerIpQuorum);
+    const quorum = parseInteger(names_Input.runnerIpQuorum, quorumText, 1, 100, Defaults.quorum);
     if (quorum > sources.length) {
-        throw new InputError(Input.runnerIpQuorum, `is ${quorum} but there ${sources.length === 1 ? 'is 1 source' : `are ${sources.length} sources`}; ` +
+        throw new InputError(names_Input.runnerIpQuorum, `is ${quorum} but there ${sources.length === 1 ? 'is 1 source' : `are ${sources.length} sources`}; ` +
             'give more runner-ip-sources, or set runner-ip-quorum: 1 to trust a single source.');
     }
     return {
@@ -30952,8 +30699,8 @@ function parseRunnerIp(read, requestTimeoutMs) {
         sources,
         version,
         quorum,
-        ipv4Prefix: parseInteger(Input.runnerIpv4Prefix, read(Input.runnerIpv4Prefix), 1, 32, Defaults.ipv4Prefix),
-        ipv6Prefix: parseInteger(Input.runnerIpv6Prefix, read(Input.runnerIpv6Prefix), 1, 128, Defaults.ipv6Prefix),
+        ipv4Prefix: parseInteger(names_Input.runnerIpv4Prefix, read(names_Input.runnerIpv4Prefix), 1, 32, Defaults.ipv4Prefix),
+        ipv6Prefix: parseInteger(names_Input.runnerIpv6Prefix, read(names_Input.runnerIpv6Prefix), 1, 128, Defaults.ipv6Prefix),
         timeoutMs: Math.min(Defaults.detectTimeoutCapMs, requestTimeoutMs)
     };
 }
@@ -30972,7 +30719,7 @@ function parseSource(item) {
         url.username !== '' ||
         url.password !== '' ||
         !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-        throw new InputError(Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
+        throw new InputError(names_Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
     }
     return url.href;
 }
@@ -31036,6 +30783,7 @@ function describeAnswers(answers) {
 ;// CONCATENATED MODULE: ./src/net/detect.ts
 
 
+
 class DetectionError extends Error {
     constructor(message) {
         super(message);
@@ -31074,7 +30822,7 @@ async function findRunnerIp(config, ask) {
                 answers[i] = { source, state: 'answered', body };
                 check();
             }, (error) => {
-                answers[i] = { source, state: 'failed', error: error instanceof Error ? error.message : String(error) };
+                answers[i] = { source, state: 'failed', error: messageOf(error) };
                 check();
             });
             asked.push(asking);
@@ -31134,7 +30882,7 @@ function planUpdate({ config, current, runnerCidrs, now }) {
         cidr.before !== undefined &&
         cidrBefore.length === 0 &&
         !config.allowUnrestricted) {
-        throw new InputError(Input.cleanup, 'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
+        throw new InputError(names_Input.cleanup, 'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
             '"allow from anywhere"; use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
     }
     const client = {};
@@ -31153,6 +30901,17 @@ function planUpdate({ config, current, runnerCidrs, now }) {
         }
     };
 }
+/**
+ * needsRead is the contract's rule for reading the credential first: only when something needs its current
+ * value. Otherwise the Update is the one and only call.
+ */
+function needsRead(config) {
+    return (config.target.kind === 'clientId' ||
+        config.cidrMode !== 'replace' ||
+        config.refreshWithinMs !== undefined ||
+        config.cleanup === 'restore' ||
+        config.dryRun);
+}
 function plannedValue(config, field) {
     switch (field) {
         case 'displayName':
@@ -31166,7 +30925,7 @@ function plannedValue(config, field) {
 function plannedCidrs(config, before, runnerCidrs) {
     const requested = unique([...(config.allowSourceCidr?.cidrs ?? []), ...runnerCidrs]);
     if (requested.length > Defaults.maxCidrs) {
-        throw new InputError(Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
+        throw new InputError(names_Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
     }
     const existing = asList(before);
     const list = config.cidrMode === 'add'
@@ -31175,10 +30934,10 @@ function plannedCidrs(config, before, runnerCidrs) {
             ? existing.filter((c) => !requested.includes(c))
             : requested;
     if (list.length > Defaults.maxCidrs) {
-        throw new InputError(Input.allowSourceCidr, `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${Defaults.maxCidrs}.`);
+        throw new InputError(names_Input.allowSourceCidr, `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${Defaults.maxCidrs}.`);
     }
     if (list.length === 0 && !config.allowUnrestricted) {
-        throw new InputError(Input.allowSourceCidr, `this ${config.cidrMode} would leave allowSourceCidr empty, and C1 reads an empty list as "allow from anywhere"; ` +
+        throw new InputError(names_Input.allowSourceCidr, `this ${config.cidrMode} would leave allowSourceCidr empty, and C1 reads an empty list as "allow from anywhere"; ` +
             'set allow-unrestricted: true if that is really meant.');
     }
     return list;
@@ -31219,6 +30978,14 @@ function sameValue(field, a, b) {
     if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string')
         return Date.parse(a) === Date.parse(b);
     return a === b;
+}
+/** show renders a field's value for a log line: (none) for no expiry, (empty) for an empty text or list. */
+function show(value) {
+    if (value === null)
+        return '(none)';
+    if (typeof value === 'string')
+        return value === '' ? '(empty)' : value;
+    return value.length === 0 ? '(empty)' : value.join(', ');
 }
 function asList(value) {
     return Array.isArray(value) ? [...value] : [];
@@ -31284,7 +31051,7 @@ function changeLines(o) {
 function summary(o, runLink) {
     const lines = [`### ConductorOne personal client \`${cell(o.id)}\``, ''];
     if (o.plan.changes.length === 0) {
-        lines.push('Nothing needed changing: the credential already holds every planned value.', '');
+        lines.push('Nothing to send: no field needed changing.', '');
     }
     else {
         lines.push('| field | before | after |', '| --- | --- | --- |');
@@ -31298,6 +31065,8 @@ function summary(o, runLink) {
     if (o.runnerIp !== undefined) {
         const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(cell).join(', ')})`);
         lines.push(`- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+        if (o.runnerIp.answers !== '')
+            lines.push(`- Sources asked: ${cell(o.runnerIp.answers)}`);
     }
     if (o.dryRun)
         lines.push('- Dry run: no Update was sent.');
@@ -31305,6 +31074,11 @@ function summary(o, runLink) {
         lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
     lines.push(`- Post step: ${cleanupText(o)}`);
     return `${lines.join('\n')}\n`;
+}
+/** postSummary renders what the post step did, with the same escaping as the main summary. */
+function postSummary(id, verb, changes) {
+    const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
+    return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
 }
 function cleanupText(o) {
     if (o.dryRun)
@@ -31314,13 +31088,6 @@ function cleanupText(o) {
     if (o.cleanup === 'restore')
         return o.updated ? "restores this run's change." : 'nothing to restore.';
     return 'nothing (cleanup: none).';
-}
-function show(value) {
-    if (value === null)
-        return '(none)';
-    if (typeof value === 'string')
-        return value === '' ? '(empty)' : value;
-    return value.length === 0 ? '(empty)' : value.join(', ');
 }
 /** cell keeps a value from breaking the table: pipes escaped, line breaks flattened. */
 function cell(text) {
@@ -31342,6 +31109,7 @@ async function resolveTarget(client, target, read) {
     const wanted = target.clientId.toLowerCase();
     let pageToken = '';
     let pages = 0;
+    const seen = new Set();
     do {
         const page = await client.listPage(pageToken, target.clientId);
         const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
@@ -31351,378 +31119,22 @@ async function resolveTarget(client, target, read) {
             return { id: found.id, current: found };
         }
         pageToken = page.nextPageToken;
-        // A server that hands back the same token forever must not keep the step alive.
-        if (++pages > 1000)
-            throw new Error('C1 List of personal clients did not end after 1000 pages.');
+        pages++;
+        // A server that hands back a token it gave before would page forever.
+        if (seen.has(pageToken))
+            throw new Error(`C1 List of personal clients repeated a page token after ${pages} pages.`);
+        seen.add(pageToken);
     } while (pageToken !== '');
     throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
         'List shows only the credentials of the user the token belongs to.');
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
-const StateKey = {
-    validated: 'validated',
-    cleanup: 'cleanup',
-    dryRun: 'dry-run',
-    id: 'id',
-    undo: 'undo',
-    outcome: 'outcome'
-};
-/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
-class RunState {
-    store;
-    constructor(store) {
-        this.store = store;
-    }
-    validated(cleanup, dryRun) {
-        this.store.save(StateKey.cleanup, cleanup);
-        this.store.save(StateKey.dryRun, String(dryRun));
-        this.store.save(StateKey.outcome, 'unsent');
-        this.store.save(StateKey.validated, 'true');
-    }
-    resolved(id) {
-        this.store.save(StateKey.id, id);
-    }
-    /** planned records what restore must undo; called before the Update is sent. */
-    planned(undo) {
-        this.store.save(StateKey.undo, JSON.stringify(undo));
-    }
-    outcome(outcome) {
-        this.store.save(StateKey.outcome, outcome);
-    }
-}
-const OUTCOMES = (/* unused pure expression or super */ null && (['unsent', 'sent', 'accepted', 'rejected', 'unchanged']));
-/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
-function readSavedRun(store) {
-    const cleanup = store.get(StateKey.cleanup);
-    const outcome = store.get(StateKey.outcome);
-    const undoText = store.get(StateKey.undo);
-    let undo;
-    try {
-        undo = undoText === '' ? undefined : JSON.parse(undoText);
-    }
-    catch {
-        undo = undefined;
-    }
-    const id = store.get(StateKey.id);
-    return {
-        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
-        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
-        dryRun: store.get(StateKey.dryRun) === 'true',
-        id: id === '' ? undefined : id,
-        undo,
-        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run.ts
-
-
-
-
-
-
-
-
-
-/**
- * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → outputs and summary.
- * Every input is validated before the first request, and what the post step needs is saved before the Update.
- */
-async function run(rt) {
-    maskSecretInputs(rt);
-    const config = parseConfig(rt.read, rt.env, rt.now());
-    if (config.auth.kind === 'assertion')
-        rt.setSecret(config.auth.secret.d);
-    for (const warning of config.warnings)
-        rt.log.warning(warning);
-    const state = new RunState(rt.state);
-    state.validated(config.cleanup, config.dryRun);
-    const client = createClient(config, rt);
-    const needsRead = config.target.kind === 'clientId' ||
-        config.cidrMode !== 'replace' ||
-        config.refreshWithinMs !== undefined ||
-        config.cleanup === 'restore' ||
-        config.dryRun;
-    // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
-    const token = client.accessToken();
-    const [resolved, runnerIp] = await Promise.all([
-        resolveTarget(client, config.target, needsRead),
-        config.allowSourceCidr?.runner === true ? findRunnerIp(config.runnerIp, askSource(client, rt)) : Promise.resolve(undefined),
-        token
-    ]);
-    state.resolved(resolved.id);
-    const plan = planUpdate({ config, current: resolved.current, runnerCidrs: runnerIp?.cidrs ?? [], now: rt.now() });
-    for (const notice of plan.notices)
-        rt.log.notice(notice);
-    let after;
-    let updated = false;
-    if (plan.mask.length === 0) {
-        rt.log.info(`Personal client '${resolved.id}' already holds every planned value: nothing to send.`);
-        state.outcome('unchanged');
-        after = resolved.current ?? { id: resolved.id };
-    }
-    else if (config.dryRun) {
-        rt.log.info(`Dry run: would send an Update of ${plan.mask.join(', ')} to personal client '${resolved.id}'.`);
-        after = { ...resolved.current, ...plan.client };
-    }
-    else {
-        after = await sendUpdate(client, state, resolved.id, plan);
-        updated = true;
-    }
-    const outcome = {
-        id: resolved.id,
-        after,
-        before: resolved.current,
-        plan,
-        runnerIp,
-        updated,
-        dryRun: config.dryRun,
-        cleanup: config.cleanup,
-        lockCidr: config.lockCidr
-    };
-    report(rt, outcome);
-    if (config.jobSummary)
-        await rt.writeSummary(summary(outcome, await rt.runLink()));
-}
-/** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
-async function sendUpdate(client, state, id, plan) {
-    state.planned(plan.undo);
-    state.outcome('sent');
-    try {
-        const after = await client.update(id, plan.client, plan.mask);
-        state.outcome('accepted');
-        return after;
-    }
-    catch (error) {
-        // An error status C1 chose (400, 403, 404…) means the Update was not applied. Anything else (network
-        // errors, exhausted retries, a 200 whose body is not C1's) leaves the outcome unknown.
-        if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable)
-            state.outcome('rejected');
-        throw error;
-    }
-}
-function report(rt, outcome) {
-    for (const [name, value] of Object.entries(outputs(outcome)))
-        rt.setOutput(name, value);
-    for (const line of changeLines(outcome))
-        (outcome.dryRun ? rt.log.info : rt.log.notice)(line);
-}
-/** maskSecretInputs masks every secret the step may hold before anything could echo one. */
-function maskSecretInputs(rt) {
-    const secrets = [rt.read(Input.token), rt.read(Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
-}
-/** createClient builds the one C1 client from the connection settings and the runtime. */
-function createClient(connection, rt) {
-    return new C1Client({
-        tenant: connection.tenant,
-        auth: connection.auth,
-        transport: rt.transport,
-        timeoutMs: connection.requestTimeoutMs,
-        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
-        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
-        debug: rt.log.debug
-    });
-}
-/** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
-function askSource(client, rt) {
-    return async (source, timeoutMs, signal) => {
-        if (source === 'c1') {
-            try {
-                return await client.testSourceIp({ timeoutMs, signal });
-            }
-            catch (error) {
-                if (error instanceof C1Error && error.status === 403)
-                    throw new Error('this credential may not call test-source-ip (HTTP 403)');
-                throw error;
-            }
-        }
-        const response = await rt.transport({ method: 'GET', url: source, headers: { accept: 'text/plain' }, timeoutMs, signal });
-        if (response.status !== 200)
-            throw new Error(`HTTP ${response.status}`);
-        return response.body;
-    };
-}
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -32521,6 +31933,763 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
+class TimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000} s`);
+        this.name = 'TimeoutError';
+    }
+}
+// Bodies past this are not C1 answers; reading them whole would only cost memory.
+const MAX_BODY = 4 * 1024 * 1024;
+/**
+ * createTransport sends requests through the agents of `@actions/http-client`, so `https_proxy`, `no_proxy` and
+ * proxy tunnelling behave as in every other action, while Node's own request gives a true total timeout and
+ * cancellation (http-client's own request API can do neither).
+ */
+function createTransport(userAgent) {
+    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
+    const agents = { http: new HttpClient(userAgent, [], { keepAlive: true }), https: new HttpClient(userAgent, [], { keepAlive: true }) };
+    return (request) => new Promise((resolve, reject) => {
+        const url = new URL(request.url);
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
+        const headers = { 'user-agent': userAgent, ...request.headers };
+        if (request.body !== undefined)
+            headers['content-length'] = String(Buffer.byteLength(request.body));
+        const options = {
+            method: request.method,
+            headers,
+            agent: (url.protocol === 'https:' ? agents.https : agents.http).getAgent(request.url),
+            signal
+        };
+        const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const req = module.request(url, options, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > MAX_BODY) {
+                    req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+        });
+        req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+        req.end(request.body);
+    });
+}
+function toError(error, timeout, timeoutMs) {
+    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
+}
+
+;// CONCATENATED MODULE: ./src/c1/auth.ts
+
+
+const b64 = (value) => Buffer.from(value).toString('base64url');
+/**
+ * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
+ * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
+ * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
+ */
+function buildAssertion(caller, secret, audience, now) {
+    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
+    if (secret.kid !== undefined)
+        header.kid = secret.kid;
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
+    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
+}
+/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
+async function tokenRequest(auth, tenantHost, deps) {
+    if (auth.kind === 'assertion') {
+        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
+        deps.mask(assertion);
+        return {
+            what: 'the client credentials',
+            form: {
+                client_id: auth.caller.value,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion
+            }
+        };
+    }
+    let subjectToken;
+    try {
+        subjectToken = await deps.getIdToken(auth.audience);
+    }
+    catch (error) {
+        throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+    }
+    deps.mask(subjectToken);
+    return {
+        what: 'the GitHub OIDC token exchange',
+        form: {
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: subjectToken,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            client_id: auth.caller.value
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/c1/retry.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const BASE_MS = 500;
+const CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
+}
+/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    let ms;
+    if (/^\d+$/u.test(v))
+        ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
+    else {
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+            return undefined;
+        ms = Math.max(0, at - now.getTime());
+    }
+    return Math.min(RETRY_AFTER_CAP_MS, ms);
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
+
+
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+class C1Client {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+    accessToken() {
+        const auth = this.options.auth;
+        if (auth.kind === 'token')
+            return Promise.resolve(auth.token);
+        this.token ??= this.mint(auth);
+        return this.token;
+    }
+    async mint(auth) {
+        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
+        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        if (token === undefined) {
+            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+        }
+        this.options.tokenDeps.mask(token);
+        return token;
+    }
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const list = isObject(body) ? body.list : undefined;
+        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        return {
+            list: list ?? [],
+            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+        };
+    }
+    /** get reads one credential by its id. */
+    async get(id) {
+        const what = `Get of personal client '${id}'`;
+        return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+    }
+    /**
+     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+     */
+    async update(id, client, mask) {
+        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
+        return expectClient(what, body);
+    }
+    /**
+     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+     * the detection timeout, token included.
+     */
+    async testSourceIp(once) {
+        const what = 'test-source-ip';
+        const deadline = AbortSignal.timeout(once.timeoutMs);
+        const signal = AbortSignal.any([once.signal, deadline]);
+        let body;
+        try {
+            body = await this.call({
+                what,
+                method: 'POST',
+                path: '/api/v1/settings/session/test-source-ip',
+                json: {},
+                bearer: true,
+                once: { ...once, signal }
+            });
+        }
+        catch (error) {
+            if (deadline.aborted && !once.signal.aborted)
+                throw new TimeoutError(once.timeoutMs);
+            throw error;
+        }
+        if (!isObject(body) || typeof body.checkedIp !== 'string')
+            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+        return body.checkedIp;
+    }
+    async call(call, tokenWhat) {
+        const outcome = { uncertain: false };
+        try {
+            return await this.attempt(call, tokenWhat, outcome);
+        }
+        catch (error) {
+            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+                throw new C1Error(error.message, error.status, error.retryable, true);
+            }
+            throw error;
+        }
+    }
+    async attempt(call, tokenWhat, outcome) {
+        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
+            const started = Date.now();
+            let response;
+            try {
+                response = await this.send(call, bearer);
+            }
+            catch (error) {
+                if (call.once?.signal.aborted === true)
+                    throw error;
+                outcome.uncertain = true;
+                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+                const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
+                if (attempt >= maxAttempts) {
+                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+                }
+                await this.wait(attempt, maxAttempts, reason, undefined);
+                continue;
+            }
+            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(call.what, response.body);
+            if (response.status >= 500)
+                outcome.uncertain = true;
+            if (response.status === 401 && call.bearer) {
+                if (this.options.auth.kind === 'token') {
+                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
+                }
+                if (!renewed) {
+                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+                    renewed = true;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
+                    attempt--;
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status);
+            if (retryable && attempt < maxAttempts) {
+                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
+                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+                continue;
+            }
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
+                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+            throw new C1Error(message, response.status, retryable);
+        }
+    }
+    send(call, bearer) {
+        const headers = { accept: 'application/json' };
+        let body;
+        if (call.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(call.json);
+        }
+        else if (call.form !== undefined) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(call.form).toString();
+        }
+        if (bearer !== undefined)
+            headers.authorization = `Bearer ${bearer}`;
+        return this.options.transport({
+            method: call.method,
+            url: `${this.options.tenant.baseUrl}${call.path}`,
+            headers,
+            ...(body === undefined ? {} : { body }),
+            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+            ...(call.once === undefined ? {} : { signal: call.once.signal })
+        });
+    }
+    async wait(attempt, maxAttempts, reason, retryAfterMs) {
+        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+        await this.options.retry.sleep(ms);
+    }
+}
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (promise === undefined)
+        return Promise.resolve(undefined);
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id) {
+    if (id === '')
+        throw new Error('internal: empty personal client id');
+    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+function attempts(n) {
+    return n > 1 ? ` after ${n} attempts` : '';
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function parseJson(what, body) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+    }
+}
+function expectClient(what, body) {
+    if (!isObject(body) || !isObject(body.client)) {
+        throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
+    }
+    return body.client;
+}
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code === undefined ? error.message : `${code} (${error.message})`;
+    }
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/session.ts
+
+
+/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
+function maskSecretInputs(rt) {
+    const secrets = [rt.read(names_Input.token), rt.read(names_Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
+    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+        rt.setSecret(secret);
+        // The key part of a client secret is a secret on its own, should anything quote it alone.
+        const keyPart = secret.split(':')[3];
+        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
+            rt.setSecret(keyPart);
+    }
+}
+/**
+ * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
+ * steps use, from the connection settings and the runtime.
+ */
+function openClient(connection, rt) {
+    if (connection.auth.kind === 'assertion')
+        rt.setSecret(connection.auth.secret.d);
+    return new C1Client({
+        tenant: connection.tenant,
+        auth: connection.auth,
+        transport: rt.transport,
+        timeoutMs: connection.requestTimeoutMs,
+        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
+        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
+        debug: rt.log.debug
+    });
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
+const StateKey = {
+    validated: 'validated',
+    cleanup: 'cleanup',
+    dryRun: 'dry-run',
+    id: 'id',
+    undo: 'undo',
+    outcome: 'outcome'
+};
+/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
+class RunState {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    validated(cleanup, dryRun) {
+        this.store.save(StateKey.cleanup, cleanup);
+        this.store.save(StateKey.dryRun, String(dryRun));
+        this.store.save(StateKey.outcome, 'unsent');
+        this.store.save(StateKey.validated, 'true');
+    }
+    resolved(id) {
+        this.store.save(StateKey.id, id);
+    }
+    /** planned records what restore must undo; called before the Update is sent. */
+    planned(undo) {
+        this.store.save(StateKey.undo, JSON.stringify(undo));
+    }
+    outcome(outcome) {
+        this.store.save(StateKey.outcome, outcome);
+    }
+}
+const OUTCOMES = (/* unused pure expression or super */ null && (['unsent', 'sent', 'accepted', 'rejected', 'unchanged']));
+/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
+function readSavedRun(store) {
+    const cleanup = store.get(StateKey.cleanup);
+    const outcome = store.get(StateKey.outcome);
+    const undoText = store.get(StateKey.undo);
+    let undo;
+    try {
+        undo = undoText === '' ? undefined : JSON.parse(undoText);
+    }
+    catch {
+        undo = undefined;
+    }
+    const id = store.get(StateKey.id);
+    return {
+        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
+        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
+        dryRun: store.get(StateKey.dryRun) === 'true',
+        id: id === '' ? undefined : id,
+        undo,
+        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
+
+
+
+/**
+ * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → outputs and summary.
+ * Every input is validated before the first request, and what the post step needs is saved before the Update.
+ */
+async function run(rt) {
+    maskSecretInputs(rt);
+    const config = parseConfig(rt.read, rt.env, rt.now());
+    for (const warning of config.warnings)
+        rt.log.warning(warning);
+    const state = new RunState(rt.state);
+    state.validated(config.cleanup, config.dryRun);
+    if (config.target.kind === 'id')
+        state.resolved(config.target.id);
+    const client = openClient(config, rt);
+    // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
+    const token = client.accessToken();
+    const [resolved, runnerIp] = await Promise.all([
+        resolveTarget(client, config.target, needsRead(config)).then((found) => {
+            // Saved at once, so a post-step lock after a failed detection needs no List of its own.
+            state.resolved(found.id);
+            return found;
+        }),
+        config.allowSourceCidr?.runner === true ? findRunnerIp(config.runnerIp, askSource(client, rt)) : Promise.resolve(undefined),
+        token
+    ]);
+    const plan = planUpdate({ config, current: resolved.current, runnerCidrs: runnerIp?.cidrs ?? [], now: rt.now() });
+    for (const notice of plan.notices)
+        rt.log.notice(notice);
+    let after;
+    let updated = false;
+    if (plan.mask.length === 0) {
+        rt.log.info(`Personal client '${resolved.id}': nothing to send.`);
+        state.outcome('unchanged');
+        after = resolved.current ?? { id: resolved.id };
+    }
+    else if (config.dryRun) {
+        rt.log.info(`Dry run: would send an Update of ${plan.mask.join(', ')} to personal client '${resolved.id}'.`);
+        after = { ...resolved.current, ...plan.client };
+    }
+    else {
+        after = await sendUpdate(client, state, resolved.id, plan);
+        updated = true;
+    }
+    const outcome = {
+        id: resolved.id,
+        after,
+        before: resolved.current,
+        plan,
+        runnerIp,
+        updated,
+        dryRun: config.dryRun,
+        cleanup: config.cleanup,
+        lockCidr: config.lockCidr
+    };
+    report(rt, outcome);
+    if (config.jobSummary)
+        await rt.writeSummary(summary(outcome, await rt.runLink().catch(() => undefined)));
+}
+/** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
+async function sendUpdate(client, state, id, plan) {
+    state.planned(plan.undo);
+    state.outcome('sent');
+    try {
+        const after = await client.update(id, plan.client, plan.mask);
+        state.outcome('accepted');
+        return after;
+    }
+    catch (error) {
+        // An error status C1 chose (400, 403, 404…) on every attempt means the Update was not applied. Anything
+        // else (a network error or 5xx on some attempt, a 200 whose body is not C1's) leaves the outcome unknown.
+        if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable && !error.maybeApplied) {
+            state.outcome('rejected');
+        }
+        throw error;
+    }
+}
+function report(rt, outcome) {
+    for (const [name, value] of Object.entries(outputs(outcome)))
+        rt.setOutput(name, value);
+    for (const line of changeLines(outcome))
+        (outcome.dryRun ? rt.log.info : rt.log.notice)(line);
+}
+/** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
+function askSource(client, rt) {
+    return async (source, timeoutMs, signal) => {
+        if (source === 'c1') {
+            try {
+                return await client.testSourceIp({ timeoutMs, signal });
+            }
+            catch (error) {
+                if (error instanceof C1Error && error.status === 403)
+                    throw new Error('this credential may not call test-source-ip (HTTP 403)');
+                throw error;
+            }
+        }
+        const response = await rt.transport({ method: 'GET', url: source, headers: { accept: 'text/plain' }, timeoutMs, signal });
+        if (response.status !== 200)
+            throw new Error(`HTTP ${response.status}`);
+        return response.body;
+    };
+}
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -34499,69 +34668,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
-class TimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000} s`);
-        this.name = 'TimeoutError';
-    }
-}
-// Bodies past this are not C1 answers; reading them whole would only cost memory.
-const MAX_BODY = 4 * 1024 * 1024;
-/**
- * createTransport sends requests through the agents of `@actions/http-client`, so `https_proxy`, `no_proxy` and
- * proxy tunnelling behave as in every other action, while Node's own request gives a true total timeout and
- * cancellation (http-client's own request API can do neither).
- */
-function createTransport(userAgent) {
-    const proxies = new HttpClient(userAgent, [], { keepAlive: true });
-    return (request) => new Promise((resolve, reject) => {
-        const url = new URL(request.url);
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
-        const headers = { 'user-agent': userAgent, ...request.headers };
-        if (request.body !== undefined)
-            headers['content-length'] = String(Buffer.byteLength(request.body));
-        const options = {
-            method: request.method,
-            headers,
-            agent: proxies.getAgent(request.url),
-            signal
-        };
-        const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        const req = module.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > MAX_BODY) {
-                    req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
-                    return;
-                }
-                chunks.push(chunk);
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-            res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-        });
-        req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-        req.end(request.body);
-    });
-}
-function toError(error, timeout, timeoutMs) {
-    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
-}
-
 ;// CONCATENATED MODULE: ./src/wiring.ts
+
 
 
 
@@ -34604,7 +34712,7 @@ function coreRuntime() {
                 await summary_summary.addRaw(markdown).write();
             }
             catch (error) {
-                warning(redact(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`));
+                warning(redact(`Could not write the job summary: ${messageOf(error)}`));
             }
         },
         getIdToken: (audience) => getIDToken(audience),
@@ -34620,7 +34728,7 @@ function coreRuntime() {
 }
 /** fail reports any error, of any type, as the step's failure. */
 function fail(error) {
-    setFailed(redact(error instanceof Error ? error.message : String(error)));
+    setFailed(redact(messageOf(error)));
 }
 /**
  * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line. What
@@ -34629,7 +34737,9 @@ function fail(error) {
 function onCancel(step) {
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            setFailed(`The ${step} step was cancelled (${signal}).${step === 'main' ? ' The post step will undo or lock what this run sent.' : ''}`);
+            setFailed(step === 'main'
+                ? `The main step was cancelled (${signal}); the post step still runs its cleanup, if one is set.`
+                : `The post step was cancelled (${signal}) before it finished: the credential may still be open; check it in C1.`);
             process.exit(1);
         });
     }

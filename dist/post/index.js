@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -29880,6 +29880,73 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/c1/errors.ts
+/**
+ * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
+ * `retryable` says whether the last failure was transient; `maybeApplied` that some attempt's outcome was
+ * unknown (a network error, a timeout, a 5xx), so C1 may have acted on the request even though the call failed.
+ */
+class C1Error extends Error {
+    status;
+    retryable;
+    maybeApplied;
+    constructor(message, status, retryable, maybeApplied = false) {
+        super(message);
+        this.status = status;
+        this.retryable = retryable;
+        this.maybeApplied = maybeApplied;
+        this.name = 'C1Error';
+    }
+}
+/** messageOf gives the message of anything thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+const GRPC_NAMES = {
+    400: 'invalid argument',
+    401: 'unauthenticated',
+    403: 'permission denied',
+    404: 'not found',
+    409: 'conflict',
+    429: 'resource exhausted',
+    500: 'internal error',
+    502: 'bad gateway',
+    503: 'unavailable',
+    504: 'gateway timeout'
+};
+/** statusText names an HTTP status the way C1's gRPC gateway means it. */
+function statusText(status) {
+    return `HTTP ${status}${GRPC_NAMES[status] === undefined ? '' : ` (${GRPC_NAMES[status]})`}`;
+}
+/** bodyMessage picks C1's own words out of an error body: google.rpc.Status `message`, or OAuth `error`. */
+function bodyMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (typeof parsed === 'object' && parsed !== null) {
+            const o = parsed;
+            if (typeof o.error === 'string') {
+                return typeof o.error_description === 'string' && o.error_description !== '' ? `${o.error}: ${o.error_description}` : o.error;
+            }
+            if (typeof o.message === 'string' && o.message !== '')
+                return o.message;
+        }
+    }
+    catch {
+        // Not JSON: fall through to a short excerpt.
+    }
+    return excerpt(body);
+}
+/** excerpt shows the first bytes of a body that is not what was expected (a captive portal's HTML, say). */
+function excerpt(body) {
+    const flat = body.replace(/\s+/gu, ' ').trim();
+    if (flat === '')
+        return 'an empty body';
+    return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __nccwpck_require__(8280);
+var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 /**
  * InputError is what every validation failure throws: it names the input, so a user can find the line in their
@@ -29897,6 +29964,106 @@ class errors_InputError extends Error {
 function errors_quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
     return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./src/net/ip.ts
+
+// Strict literal shapes: ipaddr.js alone also accepts forms like `0x7f.1` or `127.1` that no echo service sends.
+const V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/u;
+const V6 = /^[0-9A-Fa-f:.]{2,45}$/u;
+/** parseAddress reads one IP literal, or returns undefined when the text is not exactly one. */
+function ip_parseAddress(text) {
+    // ipaddr.js reads the deprecated IPv4-compatible form `::8.8.8.8` as IPv4-mapped; refuse it as ambiguous.
+    if (/^::\d+\./u.test(text))
+        return undefined;
+    if (!V4.test(text) && !(text.includes(':') && V6.test(text) && ipaddr_default().IPv6.isValid(text)))
+        return undefined;
+    let parsed = ipaddr_default().parse(text);
+    if (parsed instanceof (ipaddr_default()).IPv6 && parsed.isIPv4MappedAddress())
+        parsed = parsed.toIPv4Address();
+    if (parsed instanceof (ipaddr_default()).IPv4)
+        return { family: 'ipv4', text: parsed.toString(), parsed };
+    return { family: 'ipv6', text: parsed.toString(), parsed };
+}
+/**
+ * isPublic says whether an address is publicly routable: ipaddr.js names every excluded class (private,
+ * loopback, link-local, CGNAT, unspecified, multicast, broadcast, reserved — which holds the documentation and
+ * benchmarking ranges — unique-local, and the IPv6 special ranges), and only `unicast` is left.
+ */
+function isPublic(address) {
+    return address.parsed.range() === 'unicast';
+}
+
+;// CONCATENATED MODULE: ./src/net/cidr.ts
+
+
+
+/**
+ * parseCidr reads a CIDR or a bare IP (which becomes /32 or /128) into C1's canonical text: IPv4-mapped IPv6 is
+ * written as IPv4, IPv6 in its short form. Host bits set are an error that names the network form.
+ */
+function parseCidr(input, value) {
+    const slash = value.indexOf('/');
+    const ipText = slash < 0 ? value : value.slice(0, slash);
+    const prefixText = slash < 0 ? undefined : value.slice(slash + 1);
+    const address = ip_parseAddress(ipText);
+    const expected = 'expected an IP address or a CIDR such as 203.0.113.0/24 or 2001:db8::/48';
+    if (address === undefined)
+        throw new errors_InputError(input, `got ${errors_quote(value)}; ${expected}.`);
+    const max = address.family === 'ipv4' ? 32 : 128;
+    let prefix = max;
+    if (prefixText !== undefined) {
+        if (!/^(?:0|[1-9]\d{0,2})$/u.test(prefixText) || Number(prefixText) > mappedMax(ipText, max)) {
+            throw new errors_InputError(input, `got ${errors_quote(value)}; the prefix length must be 0 to ${mappedMax(ipText, max)}.`);
+        }
+        // An IPv4-mapped IPv6 CIDR (::ffff:10.0.0.0/104) keeps its meaning as IPv4 with 96 fewer bits.
+        prefix = Number(prefixText) - (mappedMax(ipText, max) - max);
+        if (prefix < 0)
+            throw new errors_InputError(input, `got ${errors_quote(value)}; an IPv4-mapped prefix must be at least /96.`);
+    }
+    const network = networkOf(address, prefix);
+    if (network !== address.text) {
+        throw new errors_InputError(input, `got ${errors_quote(value)}, which has host bits set; the network is ${network}/${prefix}.`);
+    }
+    return `${network}/${prefix}`;
+}
+// A mapped literal is read as IPv4 but its written prefix counts IPv6 bits.
+function mappedMax(ipText, max) {
+    return max === 32 && ipText.includes(':') ? 128 : max;
+}
+/** networkOf gives the network address of an address under a prefix length, in canonical text. */
+function networkOf(address, prefix) {
+    const cidr = `${address.text}/${prefix}`;
+    return address.family === 'ipv4'
+        ? ipaddr_default().IPv4.networkAddressFromCIDR(cidr).toString()
+        : ipaddr_default().IPv6.networkAddressFromCIDR(cidr).toString();
+}
+/** toCidr applies a prefix length to an address: `203.0.113.7` with 24 gives `203.0.113.0/24`. */
+function toCidr(address, prefix) {
+    return `${networkOf(address, prefix)}/${prefix}`;
+}
+/**
+ * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
+ * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
+ * it is, so a merge never widens or drops an entry.
+ */
+function normaliseExisting(value) {
+    try {
+        return parseCidr('allowSourceCidr', value);
+    }
+    catch {
+        // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
+        const [ip = '', prefix = '', extra] = value.split('/');
+        const address = ip_parseAddress(ip);
+        const max = address?.family === 'ipv4' ? 32 : 128;
+        if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max)
+            return value;
+        return toCidr(address, Number(prefix));
+    }
+}
+/** unique keeps the first of each item, in order. */
+function cidr_unique(items) {
+    return [...new Set(items)];
 }
 
 ;// CONCATENATED MODULE: ./src/config/durations.ts
@@ -30111,7 +30278,9 @@ function parseClientId(input, value) {
     const name = v.slice(0, at);
     const host = v.slice(at + 1, slash).toLowerCase();
     const kind = v.slice(slash + 1);
-    if (!NAME.test(name) || !isHostPort(host) || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
+    // A single-label host (`x@acme/pcc`) would resolve through the runner's DNS search domain, not to C1.
+    const qualified = host.split(':')[0]?.includes('.') === true || host.startsWith('localhost');
+    if (!NAME.test(name) || !isHostPort(host) || !qualified || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
         throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
     }
     return { value: v, name, host, kind };
@@ -30204,9 +30373,9 @@ function connection_parseConnection(read, env) {
     if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '')
         throw noAuth();
     const tenant = resolveTenant(read(names_Input.tenant).trim(), inputCaller, envCaller, env);
-    const oidc = (caller, secretFrom) => {
+    const oidc = (caller, from) => {
         if (env.ACTIONS_ID_TOKEN_REQUEST_URL === undefined || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN === undefined) {
-            throw new errors_InputError(secretFrom, `${caller.value} is a workload federation (wfe) client ID, which needs a GitHub OIDC token, but ` +
+            throw new errors_InputError(from, `${caller.value} is a workload federation (wfe) client ID, which needs a GitHub OIDC token, but ` +
                 'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job.');
         }
         return { kind: 'oidc', caller, audience: audienceText === '' ? tenant.hostname : audienceText };
@@ -30239,9 +30408,14 @@ function connection_parseConnection(read, env) {
     else {
         throw noAuth();
     }
+    const caller = auth.caller;
+    const warnings = caller !== undefined && new URL(`https://${caller.host}`).hostname !== tenant.hostname
+        ? [`The tenant ${tenant.hostname} is not the host of client ID ${caller.value}: check that both name the same C1 tenant.`]
+        : [];
     return {
         tenant,
         auth,
+        warnings,
         retryMaxAttempts: lists_parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, names_Defaults.retryMaxAttempts),
         requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
     };
@@ -30275,109 +30449,6 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
         'or set CONDUCTORONE_SERVER_URL, CONDUCTORONE_TENANT_DOMAIN or CONDUCTORONE_CLIENT_ID.');
 }
 
-// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var ipaddr = __nccwpck_require__(8280);
-var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
-;// CONCATENATED MODULE: ./src/net/ip.ts
-
-// Strict literal shapes: ipaddr.js alone also accepts forms like `0x7f.1` or `127.1` that no echo service sends.
-const V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/u;
-const V6 = /^[0-9A-Fa-f:.]{2,45}$/u;
-/** parseAddress reads one IP literal, or returns undefined when the text is not exactly one. */
-function ip_parseAddress(text) {
-    // ipaddr.js reads the deprecated IPv4-compatible form `::8.8.8.8` as IPv4-mapped; refuse it as ambiguous.
-    if (/^::\d+\./u.test(text))
-        return undefined;
-    if (!V4.test(text) && !(text.includes(':') && V6.test(text) && ipaddr_default().IPv6.isValid(text)))
-        return undefined;
-    let parsed = ipaddr_default().parse(text);
-    if (parsed instanceof (ipaddr_default()).IPv6 && parsed.isIPv4MappedAddress())
-        parsed = parsed.toIPv4Address();
-    if (parsed instanceof (ipaddr_default()).IPv4)
-        return { family: 'ipv4', text: parsed.toString(), parsed };
-    return { family: 'ipv6', text: parsed.toString(), parsed };
-}
-/**
- * isPublic says whether an address is publicly routable: ipaddr.js names every excluded class (private,
- * loopback, link-local, CGNAT, unspecified, multicast, broadcast, reserved — which holds the documentation and
- * benchmarking ranges — unique-local, and the IPv6 special ranges), and only `unicast` is left.
- */
-function ip_isPublic(address) {
-    return address.parsed.range() === 'unicast';
-}
-
-;// CONCATENATED MODULE: ./src/net/cidr.ts
-
-
-
-/**
- * parseCidr reads a CIDR or a bare IP (which becomes /32 or /128) into C1's canonical text: IPv4-mapped IPv6 is
- * written as IPv4, IPv6 in its short form. Host bits set are an error that names the network form.
- */
-function parseCidr(input, value) {
-    const slash = value.indexOf('/');
-    const ipText = slash < 0 ? value : value.slice(0, slash);
-    const prefixText = slash < 0 ? undefined : value.slice(slash + 1);
-    const address = ip_parseAddress(ipText);
-    const expected = 'expected an IP address or a CIDR such as 203.0.113.0/24 or 2001:db8::/48';
-    if (address === undefined)
-        throw new errors_InputError(input, `got ${errors_quote(value)}; ${expected}.`);
-    const max = address.family === 'ipv4' ? 32 : 128;
-    let prefix = max;
-    if (prefixText !== undefined) {
-        if (!/^(?:0|[1-9]\d{0,2})$/u.test(prefixText) || Number(prefixText) > mappedMax(ipText, max)) {
-            throw new errors_InputError(input, `got ${errors_quote(value)}; the prefix length must be 0 to ${mappedMax(ipText, max)}.`);
-        }
-        // An IPv4-mapped IPv6 CIDR (::ffff:10.0.0.0/104) keeps its meaning as IPv4 with 96 fewer bits.
-        prefix = Number(prefixText) - (mappedMax(ipText, max) - max);
-        if (prefix < 0)
-            throw new errors_InputError(input, `got ${errors_quote(value)}; an IPv4-mapped prefix must be at least /96.`);
-    }
-    const network = networkOf(address, prefix);
-    if (network !== address.text) {
-        throw new errors_InputError(input, `got ${errors_quote(value)}, which has host bits set; the network is ${network}/${prefix}.`);
-    }
-    return `${network}/${prefix}`;
-}
-// A mapped literal is read as IPv4 but its written prefix counts IPv6 bits.
-function mappedMax(ipText, max) {
-    return max === 32 && ipText.includes(':') ? 128 : max;
-}
-/** networkOf gives the network address of an address under a prefix length, in canonical text. */
-function networkOf(address, prefix) {
-    const cidr = `${address.text}/${prefix}`;
-    return address.family === 'ipv4'
-        ? ipaddr_default().IPv4.networkAddressFromCIDR(cidr).toString()
-        : ipaddr_default().IPv6.networkAddressFromCIDR(cidr).toString();
-}
-/** toCidr applies a prefix length to an address: `203.0.113.7` with 24 gives `203.0.113.0/24`. */
-function cidr_toCidr(address, prefix) {
-    return `${networkOf(address, prefix)}/${prefix}`;
-}
-/**
- * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
- * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
- * it is, so a merge never widens or drops an entry.
- */
-function normaliseExisting(value) {
-    try {
-        return parseCidr('allowSourceCidr', value);
-    }
-    catch {
-        // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
-        const [ip = '', prefix = '', extra] = value.split('/');
-        const address = ip_parseAddress(ip);
-        const max = address?.family === 'ipv4' ? 32 : 128;
-        if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max)
-            return value;
-        return cidr_toCidr(address, Number(prefix));
-    }
-}
-/** unique keeps the first of each item, in order. */
-function cidr_unique(items) {
-    return [...new Set(items)];
-}
-
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 
@@ -30389,7 +30460,7 @@ function cidr_unique(items) {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/u;
 /** parseConfig turns every input of the main step into one Config, or throws the first InputError. */
-function inputs_parseConfig(read, env, now) {
+function parseConfig(read, env, now) {
     const connection = parseConnection(read, env);
     const cidrMode = parseChoice(Input.cidrMode, read(Input.cidrMode), ['replace', 'add', 'remove'], 'replace');
     const allowSourceCidr = parseCidrRequest(read(Input.allowSourceCidr));
@@ -30415,14 +30486,15 @@ function inputs_parseConfig(read, env, now) {
         throw new InputError(Input.updateMask, 'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
             '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
     }
-    if (allowSourceCidr !== undefined && cidrMode === 'replace' && allowSourceCidr.cidrs.length === 0 && !allowSourceCidr.runner) {
-        throw new InputError(Input.allowSourceCidr, 'holds no CIDR.');
-    }
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
     const cleanup = parseChoice(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
-    const warnings = [];
+    const warnings = [...connection.warnings];
     if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
         warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
+    }
+    if (cleanup !== 'none' && connection.auth.kind === 'token') {
+        warnings.push(`cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
+            'client-id with client-secret, or a wfe client-id, lets the post step mint a fresh one.');
     }
     return {
         ...connection,
@@ -30441,6 +30513,20 @@ function inputs_parseConfig(read, env, now) {
         dryRun: parseBoolean(Input.dryRun, read(Input.dryRun), false),
         jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
         warnings
+    };
+}
+/**
+ * parseCleanupConfig reads the inputs the post step needs. Not parseConfig: by the end of the job an
+ * `expires-time` may no longer be in the future, and the post step must still lock.
+ */
+function parseCleanupConfig(read, env) {
+    const connection = connection_parseConnection(read, env);
+    return {
+        ...connection,
+        target: parseTarget(read(names_Input.personalClientId), connection),
+        lockCidr: parseLockCidr(read(names_Input.lockCidr)),
+        allowUnrestricted: lists_parseBoolean(names_Input.allowUnrestricted, read(names_Input.allowUnrestricted), false),
+        jobSummary: lists_parseBoolean(names_Input.jobSummary, read(names_Input.jobSummary), true)
     };
 }
 function optional(value) {
@@ -30503,13 +30589,13 @@ function parseCidrRequest(value) {
     };
 }
 function parseLockCidr(value) {
-    const items = parseList(value);
+    const items = lists_parseList(value);
     if (items.length === 0)
-        return [Defaults.lockCidr];
+        return [names_Defaults.lockCidr];
     if (items.some((i) => i.toLowerCase() === 'runner')) {
-        throw new InputError(Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
+        throw new errors_InputError(names_Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
     }
-    return parseCidrList(Input.lockCidr, items);
+    return parseCidrList(names_Input.lockCidr, items);
 }
 function parseExpiry(timeText, inText, now) {
     const time = timeText.trim();
@@ -30593,7 +30679,7 @@ function parseRunnerIp(read, requestTimeoutMs) {
             return address;
         })
             .filter((address, i, all) => all.findIndex((a) => a.text === address.text) === i);
-    // Deduplicated after normalising, so one source written two ways cannot vote twice.
+    // Deduplicated after normalising, so the same URL written two ways (case, trailing slash) cannot vote twice.
     const sourceItems = unique(parseList(read(Input.runnerIpSources)).map(parseSource));
     const sources = sourceItems.length > 0
         ? sourceItems
@@ -30648,7 +30734,7 @@ function parseSource(item) {
  * what to undo. It is pure, so every rule here is tested table-driven, and it throws (before anything is sent)
  * when the result would break a guard: an empty CIDR list, more than 32 CIDRs, or a restore to allow-all.
  */
-function plan_planUpdate({ config, current, runnerCidrs, now }) {
+function planUpdate({ config, current, runnerCidrs, now }) {
     const notices = [];
     const changes = [];
     for (const field of config.mask) {
@@ -30666,8 +30752,8 @@ function plan_planUpdate({ config, current, runnerCidrs, now }) {
         changes.push({ field, before, after });
     }
     const cidr = changes.find((c) => c.field === 'allowSourceCidr');
-    const cidrBefore = plan_asList(cidr?.before);
-    const cidrAfter = plan_asList(cidr?.after);
+    const cidrBefore = asList(cidr?.before);
+    const cidrAfter = asList(cidr?.after);
     if (cidr !== undefined &&
         config.cleanup === 'restore' &&
         cidr.before !== undefined &&
@@ -30692,6 +30778,17 @@ function plan_planUpdate({ config, current, runnerCidrs, now }) {
         }
     };
 }
+/**
+ * needsRead is the contract's rule for reading the credential first: only when something needs its current
+ * value. Otherwise the Update is the one and only call.
+ */
+function needsRead(config) {
+    return (config.target.kind === 'clientId' ||
+        config.cidrMode !== 'replace' ||
+        config.refreshWithinMs !== undefined ||
+        config.cleanup === 'restore' ||
+        config.dryRun);
+}
 function plannedValue(config, field) {
     switch (field) {
         case 'displayName':
@@ -30707,7 +30804,7 @@ function plannedCidrs(config, before, runnerCidrs) {
     if (requested.length > Defaults.maxCidrs) {
         throw new InputError(Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
     }
-    const existing = plan_asList(before);
+    const existing = asList(before);
     const list = config.cidrMode === 'add'
         ? unique([...existing, ...requested])
         : config.cidrMode === 'remove'
@@ -30751,15 +30848,23 @@ function currentValue(client, field) {
 /** sameValue compares as C1 means it: lists as sets, expiries as instants. */
 function sameValue(field, a, b) {
     if (Array.isArray(a) || Array.isArray(b)) {
-        const x = new Set(plan_asList(a));
-        const y = new Set(plan_asList(b));
+        const x = new Set(asList(a));
+        const y = new Set(asList(b));
         return x.size === y.size && [...x].every((v) => y.has(v));
     }
     if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string')
         return Date.parse(a) === Date.parse(b);
     return a === b;
 }
-function plan_asList(value) {
+/** show renders a field's value for a log line: (none) for no expiry, (empty) for an empty text or list. */
+function plan_show(value) {
+    if (value === null)
+        return '(none)';
+    if (typeof value === 'string')
+        return value === '' ? '(empty)' : value;
+    return value.length === 0 ? '(empty)' : value.join(', ');
+}
+function asList(value) {
     return Array.isArray(value) ? [...value] : [];
 }
 /** assign puts a planned value into the Update body under its field name. */
@@ -30769,504 +30874,15 @@ function plan_assign(client, field, value) {
             client.displayName = typeof value === 'string' ? value : '';
             break;
         case 'scopedRoles':
-            client.scopedRoles = plan_asList(value);
+            client.scopedRoles = asList(value);
             break;
         case 'allowSourceCidr':
-            client.allowSourceCidr = plan_asList(value);
+            client.allowSourceCidr = asList(value);
             break;
         case 'expiresTime':
             client.expiresTime = typeof value === 'string' ? value : null;
             break;
     }
-}
-
-;// CONCATENATED MODULE: ./src/resolve.ts
-/**
- * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
- * client ID is looked up through List, every page, whose record already holds the current values.
- */
-async function resolve_resolveTarget(client, target, read) {
-    if (target.kind === 'id')
-        return { id: target.id, current: read ? await client.get(target.id) : undefined };
-    const wanted = target.clientId.toLowerCase();
-    let pageToken = '';
-    let pages = 0;
-    do {
-        const page = await client.listPage(pageToken, target.clientId);
-        const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
-        if (found !== undefined) {
-            if (found.id === undefined || found.id === '')
-                throw new Error(`C1 listed personal client ${target.clientId} without an id.`);
-            return { id: found.id, current: found };
-        }
-        pageToken = page.nextPageToken;
-        // A server that hands back the same token forever must not keep the step alive.
-        if (++pages > 1000)
-            throw new Error('C1 List of personal clients did not end after 1000 pages.');
-    } while (pageToken !== '');
-    throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
-        'List shows only the credentials of the user the token belongs to.');
-}
-
-;// CONCATENATED MODULE: ./src/c1/auth.ts
-
-const b64 = (value) => Buffer.from(value).toString('base64url');
-/**
- * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
- * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
- * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
- */
-function buildAssertion(caller, secret, audience, now) {
-    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
-    if (secret.kid !== undefined)
-        header.kid = secret.kid;
-    const iat = Math.floor(now.getTime() / 1000);
-    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
-    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
-}
-/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
-async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
-    let subjectToken;
-    try {
-        subjectToken = await deps.getIdToken(auth.audience);
-    }
-    catch (error) {
-        throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${error.message}`);
-    }
-    deps.mask(subjectToken);
-    return {
-        what: 'the GitHub OIDC token exchange',
-        form: {
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: subjectToken,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            client_id: auth.caller.value
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/c1/errors.ts
-/**
- * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
- * `retryable` tells the retry policy whether another attempt could help.
- */
-class errors_C1Error extends Error {
-    status;
-    retryable;
-    retryAfterMs;
-    constructor(message, status, retryable, retryAfterMs = undefined) {
-        super(message);
-        this.status = status;
-        this.retryable = retryable;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'C1Error';
-    }
-}
-const GRPC_NAMES = {
-    400: 'invalid argument',
-    401: 'unauthenticated',
-    403: 'permission denied',
-    404: 'not found',
-    409: 'conflict',
-    429: 'resource exhausted',
-    500: 'internal error',
-    502: 'bad gateway',
-    503: 'unavailable',
-    504: 'gateway timeout'
-};
-/** statusText names an HTTP status the way C1's gRPC gateway means it. */
-function statusText(status) {
-    return `HTTP ${status}${GRPC_NAMES[status] === undefined ? '' : ` (${GRPC_NAMES[status]})`}`;
-}
-/** bodyMessage picks C1's own words out of an error body: google.rpc.Status `message`, or OAuth `error`. */
-function bodyMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (typeof parsed === 'object' && parsed !== null) {
-            const o = parsed;
-            if (typeof o.error === 'string') {
-                return typeof o.error_description === 'string' && o.error_description !== '' ? `${o.error}: ${o.error_description}` : o.error;
-            }
-            if (typeof o.message === 'string' && o.message !== '')
-                return o.message;
-        }
-    }
-    catch {
-        // Not JSON: fall through to a short excerpt.
-    }
-    return excerpt(body);
-}
-/** excerpt shows the first bytes of a body that is not what was expected (a captive portal's HTML, say). */
-function excerpt(body) {
-    const flat = body.replace(/\s+/gu, ' ').trim();
-    if (flat === '')
-        return 'an empty body';
-    return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
-}
-
-;// CONCATENATED MODULE: ./src/c1/retry.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-const BASE_MS = 500;
-const CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
-}
-/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    let ms;
-    if (/^\d+$/u.test(v))
-        ms = Number(v) * 1000;
-    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
-        return undefined;
-    else {
-        const at = Date.parse(v);
-        if (Number.isNaN(at))
-            return undefined;
-        ms = Math.max(0, at - now.getTime());
-    }
-    return Math.min(RETRY_AFTER_CAP_MS, ms);
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./src/c1/client.ts
-
-
-
-/**
- * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
- * applies the timeout and the retry policy, and turns failures into messages that name the operation.
- */
-class C1Client {
-    options;
-    token;
-    constructor(options) {
-        this.options = options;
-    }
-    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
-    accessToken() {
-        const auth = this.options.auth;
-        if (auth.kind === 'token')
-            return Promise.resolve(auth.token);
-        this.token ??= this.mint(auth);
-        return this.token;
-    }
-    async mint(auth) {
-        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
-        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
-        if (token === undefined) {
-            throw new errors_C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
-        }
-        this.options.tokenDeps.mask(token);
-        return token;
-    }
-    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
-    async listPage(pageToken, lookingFor) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = `List of personal clients (looking for ${lookingFor})`;
-        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = isObject(body) ? body.list : undefined;
-        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-            throw new errors_C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        return {
-            list: list ?? [],
-            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-        };
-    }
-    /** get reads one credential by its id. */
-    async get(id) {
-        const what = `Get of personal client '${id}'`;
-        return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
-    }
-    /**
-     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
-     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
-     */
-    async update(id, client, mask) {
-        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({
-            what,
-            method: 'POST',
-            path: clientPath(id),
-            json: { client, updateMask: mask.join(',') },
-            bearer: true
-        });
-        return expectClient(what, body);
-    }
-    /** testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection. */
-    async testSourceIp(once) {
-        const what = 'test-source-ip';
-        const body = await this.call({ what, method: 'POST', path: '/api/v1/settings/session/test-source-ip', json: {}, bearer: true, once });
-        if (!isObject(body) || typeof body.checkedIp !== 'string')
-            throw new errors_C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
-        return body.checkedIp;
-    }
-    async call(call, tokenWhat) {
-        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const minted = call.bearer ? this.accessToken() : undefined;
-            const bearer = await minted;
-            const started = Date.now();
-            let response;
-            try {
-                response = await this.send(call, bearer);
-            }
-            catch (error) {
-                if (call.once?.signal.aborted === true)
-                    throw error;
-                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
-                const reason = describeNetworkError(error);
-                if (isTlsFailure(error)) {
-                    // A certificate that does not verify will not verify on the next attempt either.
-                    throw new errors_C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
-                }
-                if (attempt >= maxAttempts) {
-                    throw new errors_C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
-                }
-                await this.wait(attempt, maxAttempts, reason, undefined);
-                continue;
-            }
-            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-            if (response.status >= 200 && response.status < 300)
-                return parseJson(call.what, response.body);
-            if (response.status === 401 && call.bearer) {
-                if (this.options.auth.kind === 'token') {
-                    throw new errors_C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
-                }
-                if (!renewed) {
-                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
-                    renewed = true;
-                    // Only the first of several calls refused with the same token mints anew; the others share it.
-                    if (this.token === minted)
-                        this.token = undefined;
-                    attempt--;
-                    continue;
-                }
-            }
-            const retryable = RETRYABLE_STATUSES.has(response.status);
-            if (retryable && attempt < maxAttempts) {
-                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), new Date());
-                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
-                continue;
-            }
-            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
-            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
-                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
-                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
-            throw new errors_C1Error(message, response.status, retryable);
-        }
-    }
-    send(call, bearer) {
-        const headers = { accept: 'application/json' };
-        let body;
-        if (call.json !== undefined) {
-            headers['content-type'] = 'application/json';
-            body = JSON.stringify(call.json);
-        }
-        else if (call.form !== undefined) {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            body = new URLSearchParams(call.form).toString();
-        }
-        if (bearer !== undefined)
-            headers.authorization = `Bearer ${bearer}`;
-        return this.options.transport({
-            method: call.method,
-            url: `${this.options.tenant.baseUrl}${call.path}`,
-            headers,
-            ...(body === undefined ? {} : { body }),
-            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
-            ...(call.once === undefined ? {} : { signal: call.once.signal })
-        });
-    }
-    async wait(attempt, maxAttempts, reason, retryAfterMs) {
-        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
-        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
-        await this.options.retry.sleep(ms);
-    }
-}
-/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
-function clientPath(id) {
-    if (id === '')
-        throw new Error('internal: empty personal client id');
-    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
-}
-function attempts(n) {
-    return n > 1 ? ` after ${n} attempts` : '';
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseJson(what, body) {
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        throw new errors_C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
-    }
-}
-function expectClient(what, body) {
-    if (!isObject(body) || !isObject(body.client)) {
-        throw new errors_C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
-    }
-    return body.client;
-}
-function isTlsFailure(error) {
-    const code = error?.code ?? '';
-    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code === undefined ? error.message : `${code} (${error.message})`;
-    }
-    return String(error);
-}
-
-;// CONCATENATED MODULE: ./src/net/quorum.ts
-
-/** readVote counts an answer only if it is exactly one IP literal, after trimming, that is publicly routable. */
-function readVote(body) {
-    const text = body.trim();
-    const address = parseAddress(text);
-    const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-    if (address === undefined)
-        return { rejected: `${shown} is not a single IP address` };
-    if (!isPublic(address))
-        return { rejected: `${address.text} is not publicly routable (${address.parsed.range()})` };
-    return { address };
-}
-/**
- * tally applies the quorum to the answers so far. A family is settled once an address has `quorum` votes, or
- * once no address can reach it even if every pending source agreed; detection is settled when every family it
- * wants is, so it stops at the first quorum and never waits on a source that cannot matter.
- */
-function quorum_tally(answers, families, quorum) {
-    const pending = answers.filter((a) => a.state === 'pending').length;
-    const agreed = [];
-    let settled = true;
-    for (const family of families) {
-        const votes = new Map();
-        for (const answer of answers) {
-            if (answer.state !== 'answered')
-                continue;
-            const vote = readVote(answer.body);
-            if (!('address' in vote) || vote.address.family !== family)
-                continue;
-            const entry = votes.get(vote.address.text) ?? { address: vote.address, sources: [] };
-            entry.sources.push(answer.source);
-            votes.set(vote.address.text, entry);
-        }
-        const best = [...votes.values()].sort((a, b) => b.sources.length - a.sources.length)[0];
-        if (best !== undefined && best.sources.length >= quorum)
-            agreed.push(best);
-        else if ((best?.sources.length ?? 0) + pending >= quorum)
-            settled = false;
-    }
-    return { agreed, settled };
-}
-/** describeAnswers lists every source with its answer or error, for the failure message and the summary. */
-function quorum_describeAnswers(answers) {
-    return answers
-        .map((a) => {
-        if (a.state === 'pending')
-            return `${a.source}: no answer (cancelled or still waiting)`;
-        if (a.state === 'failed')
-            return `${a.source}: ${a.error}`;
-        const vote = readVote(a.body);
-        return 'address' in vote ? `${a.source}: ${vote.address.text}` : `${a.source}: ${vote.rejected}`;
-    })
-        .join('; ');
-}
-
-;// CONCATENATED MODULE: ./src/net/detect.ts
-
-
-class DetectionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DetectionError';
-    }
-}
-/**
- * findRunnerIp uses `runner-ip` when given, or asks every source at once, each once, and stops (cancelling the
- * rest) as soon as the quorum settles. The quorum exists so that one lying or broken source cannot choose the
- * address a credential is narrowed to.
- */
-async function detect_findRunnerIp(config, ask) {
-    const prefix = (family) => (family === 'ipv4' ? config.ipv4Prefix : config.ipv6Prefix);
-    if (config.given !== undefined) {
-        return {
-            addresses: config.given.map((a) => a.text),
-            cidrs: [...new Set(config.given.map((a) => toCidr(a, prefix(a.family))))],
-            agreements: [],
-            answers: ''
-        };
-    }
-    if (config.sources.length === 0)
-        throw new DetectionError('No runner-ip-sources to ask.');
-    const families = config.version === 'both' ? ['ipv4', 'ipv6'] : [config.version];
-    const answers = config.sources.map((source) => ({ source, state: 'pending' }));
-    const cancel = new AbortController();
-    const asked = [];
-    const result = await new Promise((resolve) => {
-        const check = () => {
-            const now = tally(answers, families, config.quorum);
-            if (now.settled)
-                resolve(now.agreed);
-        };
-        config.sources.forEach((source, i) => {
-            const asking = ask(source, config.timeoutMs, cancel.signal).then((body) => {
-                answers[i] = { source, state: 'answered', body };
-                check();
-            }, (error) => {
-                answers[i] = { source, state: 'failed', error: error instanceof Error ? error.message : String(error) };
-                check();
-            });
-            asked.push(asking);
-        });
-    });
-    if (result.length === 0) {
-        // A failure lists every source's answer, so wait for the slower ones (each has its own timeout).
-        await Promise.all(asked);
-    }
-    cancel.abort();
-    const listed = describeAnswers(answers);
-    if (result.length === 0) {
-        const wanted = families.join(' or ');
-        throw new DetectionError(`Could not find the runner's ${wanted} address: no ${config.quorum} sources agreed on a publicly routable address. ` +
-            `Sources: ${listed}. Give runner-ip, or other runner-ip-sources.`);
-    }
-    return {
-        addresses: result.map((a) => a.address.text),
-        cidrs: result.map((a) => toCidr(a.address, prefix(a.address.family))),
-        agreements: result.map((a) => ({ address: a.address.text, sources: a.sources })),
-        answers: listed
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -31287,7 +30903,7 @@ const Output = {
     client: 'client'
 };
 /** outputs gives every output of the contract; values a step does not know are empty strings. */
-function report_outputs(o) {
+function outputs(o) {
     return {
         [Output.id]: o.id,
         [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
@@ -31304,15 +30920,15 @@ function report_outputs(o) {
     };
 }
 /** changeLines says what changed, one line per field, for `::notice::` annotations. */
-function report_changeLines(o) {
+function changeLines(o) {
     const verb = o.dryRun ? 'would change' : 'changed';
     return o.plan.changes.map((c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`);
 }
 /** summary renders the job summary: a heading naming the credential, a before/after table, and what comes next. */
-function report_summary(o, runLink) {
+function summary(o, runLink) {
     const lines = [`### ConductorOne personal client \`${cell(o.id)}\``, ''];
     if (o.plan.changes.length === 0) {
-        lines.push('Nothing needed changing: the credential already holds every planned value.', '');
+        lines.push('Nothing to send: no field needed changing.', '');
     }
     else {
         lines.push('| field | before | after |', '| --- | --- | --- |');
@@ -31326,6 +30942,8 @@ function report_summary(o, runLink) {
     if (o.runnerIp !== undefined) {
         const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(cell).join(', ')})`);
         lines.push(`- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+        if (o.runnerIp.answers !== '')
+            lines.push(`- Sources asked: ${cell(o.runnerIp.answers)}`);
     }
     if (o.dryRun)
         lines.push('- Dry run: no Update was sent.');
@@ -31333,6 +30951,11 @@ function report_summary(o, runLink) {
         lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
     lines.push(`- Post step: ${cleanupText(o)}`);
     return `${lines.join('\n')}\n`;
+}
+/** postSummary renders what the post step did, with the same escaping as the main summary. */
+function postSummary(id, verb, changes) {
+    const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
+    return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
 }
 function cleanupText(o) {
     if (o.dryRun)
@@ -31343,540 +30966,52 @@ function cleanupText(o) {
         return o.updated ? "restores this run's change." : 'nothing to restore.';
     return 'nothing (cleanup: none).';
 }
-function show(value) {
-    if (value === null)
-        return '(none)';
-    if (typeof value === 'string')
-        return value === '' ? '(empty)' : value;
-    return value.length === 0 ? '(empty)' : value.join(', ');
-}
 /** cell keeps a value from breaking the table: pipes escaped, line breaks flattened. */
 function cell(text) {
     return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
 }
 function code(value) {
-    const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
+    const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : plan_show(value);
     return `\`${cell(text).replace(/`/gu, "'")}\``;
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
-const StateKey = {
-    validated: 'validated',
-    cleanup: 'cleanup',
-    dryRun: 'dry-run',
-    id: 'id',
-    undo: 'undo',
-    outcome: 'outcome'
-};
-/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
-class state_RunState {
-    store;
-    constructor(store) {
-        this.store = store;
-    }
-    validated(cleanup, dryRun) {
-        this.store.save(StateKey.cleanup, cleanup);
-        this.store.save(StateKey.dryRun, String(dryRun));
-        this.store.save(StateKey.outcome, 'unsent');
-        this.store.save(StateKey.validated, 'true');
-    }
-    resolved(id) {
-        this.store.save(StateKey.id, id);
-    }
-    /** planned records what restore must undo; called before the Update is sent. */
-    planned(undo) {
-        this.store.save(StateKey.undo, JSON.stringify(undo));
-    }
-    outcome(outcome) {
-        this.store.save(StateKey.outcome, outcome);
-    }
-}
-const OUTCOMES = ['unsent', 'sent', 'accepted', 'rejected', 'unchanged'];
-/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
-function readSavedRun(store) {
-    const cleanup = store.get(StateKey.cleanup);
-    const outcome = store.get(StateKey.outcome);
-    const undoText = store.get(StateKey.undo);
-    let undo;
-    try {
-        undo = undoText === '' ? undefined : JSON.parse(undoText);
-    }
-    catch {
-        undo = undefined;
-    }
-    const id = store.get(StateKey.id);
-    return {
-        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
-        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
-        dryRun: store.get(StateKey.dryRun) === 'true',
-        id: id === '' ? undefined : id,
-        undo,
-        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run.ts
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/resolve.ts
 /**
- * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → outputs and summary.
- * Every input is validated before the first request, and what the post step needs is saved before the Update.
+ * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
+ * client ID is looked up through List, every page, whose record already holds the current values.
  */
-async function run(rt) {
-    maskSecretInputs(rt);
-    const config = parseConfig(rt.read, rt.env, rt.now());
-    if (config.auth.kind === 'assertion')
-        rt.setSecret(config.auth.secret.d);
-    for (const warning of config.warnings)
-        rt.log.warning(warning);
-    const state = new RunState(rt.state);
-    state.validated(config.cleanup, config.dryRun);
-    const client = createClient(config, rt);
-    const needsRead = config.target.kind === 'clientId' ||
-        config.cidrMode !== 'replace' ||
-        config.refreshWithinMs !== undefined ||
-        config.cleanup === 'restore' ||
-        config.dryRun;
-    // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
-    const token = client.accessToken();
-    const [resolved, runnerIp] = await Promise.all([
-        resolveTarget(client, config.target, needsRead),
-        config.allowSourceCidr?.runner === true ? findRunnerIp(config.runnerIp, askSource(client, rt)) : Promise.resolve(undefined),
-        token
-    ]);
-    state.resolved(resolved.id);
-    const plan = planUpdate({ config, current: resolved.current, runnerCidrs: runnerIp?.cidrs ?? [], now: rt.now() });
-    for (const notice of plan.notices)
-        rt.log.notice(notice);
-    let after;
-    let updated = false;
-    if (plan.mask.length === 0) {
-        rt.log.info(`Personal client '${resolved.id}' already holds every planned value: nothing to send.`);
-        state.outcome('unchanged');
-        after = resolved.current ?? { id: resolved.id };
-    }
-    else if (config.dryRun) {
-        rt.log.info(`Dry run: would send an Update of ${plan.mask.join(', ')} to personal client '${resolved.id}'.`);
-        after = { ...resolved.current, ...plan.client };
-    }
-    else {
-        after = await sendUpdate(client, state, resolved.id, plan);
-        updated = true;
-    }
-    const outcome = {
-        id: resolved.id,
-        after,
-        before: resolved.current,
-        plan,
-        runnerIp,
-        updated,
-        dryRun: config.dryRun,
-        cleanup: config.cleanup,
-        lockCidr: config.lockCidr
-    };
-    report(rt, outcome);
-    if (config.jobSummary)
-        await rt.writeSummary(summary(outcome, await rt.runLink()));
-}
-/** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
-async function sendUpdate(client, state, id, plan) {
-    state.planned(plan.undo);
-    state.outcome('sent');
-    try {
-        const after = await client.update(id, plan.client, plan.mask);
-        state.outcome('accepted');
-        return after;
-    }
-    catch (error) {
-        // An error status C1 chose (400, 403, 404…) means the Update was not applied. Anything else (network
-        // errors, exhausted retries, a 200 whose body is not C1's) leaves the outcome unknown.
-        if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable)
-            state.outcome('rejected');
-        throw error;
-    }
-}
-function report(rt, outcome) {
-    for (const [name, value] of Object.entries(outputs(outcome)))
-        rt.setOutput(name, value);
-    for (const line of changeLines(outcome))
-        (outcome.dryRun ? rt.log.info : rt.log.notice)(line);
-}
-/** maskSecretInputs masks every secret the step may hold before anything could echo one. */
-function maskSecretInputs(rt) {
-    const secrets = [rt.read(names_Input.token), rt.read(names_Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
-}
-/** createClient builds the one C1 client from the connection settings and the runtime. */
-function createClient(connection, rt) {
-    return new C1Client({
-        tenant: connection.tenant,
-        auth: connection.auth,
-        transport: rt.transport,
-        timeoutMs: connection.requestTimeoutMs,
-        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
-        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
-        debug: rt.log.debug
-    });
-}
-/** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
-function askSource(client, rt) {
-    return async (source, timeoutMs, signal) => {
-        if (source === 'c1') {
-            try {
-                return await client.testSourceIp({ timeoutMs, signal });
-            }
-            catch (error) {
-                if (error instanceof C1Error && error.status === 403)
-                    throw new Error('this credential may not call test-source-ip (HTTP 403)');
-                throw error;
-            }
+async function resolveTarget(client, target, read) {
+    if (target.kind === 'id')
+        return { id: target.id, current: read ? await client.get(target.id) : undefined };
+    const wanted = target.clientId.toLowerCase();
+    let pageToken = '';
+    let pages = 0;
+    const seen = new Set();
+    do {
+        const page = await client.listPage(pageToken, target.clientId);
+        const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
+        if (found !== undefined) {
+            if (found.id === undefined || found.id === '')
+                throw new Error(`C1 listed personal client ${target.clientId} without an id.`);
+            return { id: found.id, current: found };
         }
-        const response = await rt.transport({ method: 'GET', url: source, headers: { accept: 'text/plain' }, timeoutMs, signal });
-        if (response.status !== 200)
-            throw new Error(`HTTP ${response.status}`);
-        return response.body;
-    };
+        pageToken = page.nextPageToken;
+        pages++;
+        // A server that hands back a token it gave before would page forever.
+        if (seen.has(pageToken))
+            throw new Error(`C1 List of personal clients repeated a page token after ${pages} pages.`);
+        seen.add(pageToken);
+    } while (pageToken !== '');
+    throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
+        'List shows only the credentials of the user the token belongs to.');
 }
 
-;// CONCATENATED MODULE: ./src/undo.ts
-
-
-/**
- * planRestore undoes exactly this run's change against the credential as read now: after `add` it removes
- * only the CIDRs this run added, after `remove` it adds back what it removed, and for a replaced list or any
- * other field it puts back the old value only while the credential still holds what this run set (otherwise
- * someone changed it since, and their change wins, with a warning). Pure, like the main plan.
- */
-function planRestore(undo, current) {
-    const warnings = [];
-    const changes = [];
-    for (const change of undo.changes) {
-        const now = currentValue(current, change.field);
-        let target;
-        if (change.field === 'allowSourceCidr' && undo.cidrMode !== 'replace') {
-            const list = now.map(normaliseExisting);
-            target = undo.cidrMode === 'add' ? list.filter((c) => !undo.cidrsAdded.includes(c)) : cidr_unique([...list, ...undo.cidrsRemoved]);
-        }
-        else if (change.before === undefined) {
-            warnings.push(`${change.field}: the value before this run is not known, so it cannot be put back.`);
-            continue;
-        }
-        else if (sameValue(change.field, now, change.after)) {
-            target = change.before;
-        }
-        else if (sameValue(change.field, now, change.before)) {
-            // Already as before this run: the Update did not take effect (an unknown outcome) or was undone.
-            continue;
-        }
-        else {
-            warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${undo_show(now)}).`);
-            continue;
-        }
-        if (sameValue(change.field, now, target))
-            continue;
-        changes.push({ field: change.field, before: now, after: target });
-    }
-    const client = {};
-    for (const c of changes)
-        plan_assign(client, c.field, c.after);
-    return { mask: changes.map((c) => c.field), client, changes, warnings };
-}
-function undo_show(value) {
-    if (value === null)
-        return 'none';
-    return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
-}
-
-;// CONCATENATED MODULE: ./src/cleanup.ts
-
-
-
-
-
-
-
-
-
-/**
- * cleanup is the post step: read what main saved, authenticate afresh from the inputs (main's token may have
- * expired, and tokens are never saved), then undo this run's change or lock the credential.
- */
-async function cleanup(rt) {
-    maskSecretInputs(rt);
-    const saved = readSavedRun(rt.state);
-    const skip = skipReason(saved);
-    if (skip !== undefined) {
-        rt.log.info(`Post step: nothing to do: ${skip}.`);
-        return;
-    }
-    const connection = connection_parseConnection(rt.read, rt.env);
-    if (connection.auth.kind === 'assertion')
-        rt.setSecret(connection.auth.secret.d);
-    const client = createClient(connection, rt);
-    // A main that failed before it resolved the id (a List error, say) still gets its lock.
-    const id = saved.id ?? (await resolve_resolveTarget(client, parseTarget(rt.read(names_Input.personalClientId), connection), false)).id;
-    if (saved.cleanup === 'lock')
-        await lock(rt, client, id, saved);
-    else
-        await restore(rt, client, id, saved);
-}
-function skipReason(saved) {
-    if (!saved.validated)
-        return 'the main step did not validate its inputs, so it changed nothing';
-    if (saved.dryRun)
-        return 'the main step was a dry run';
-    if (saved.cleanup === 'none')
-        return 'cleanup is none';
-    if (saved.cleanup === 'restore' && (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || saved.undo === undefined)) {
-        return 'the main step sent no Update, so there is nothing of this run to undo';
-    }
-    if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
-        return "C1 rejected the main step's Update, so there is nothing of this run to undo";
-    return undefined;
-}
-async function lock(rt, client, id, saved) {
-    const items = lists_parseList(rt.read(names_Input.lockCidr));
-    const lockCidr = items.length === 0 ? [names_Defaults.lockCidr] : parseCidrList(names_Input.lockCidr, items);
-    const after = await update(client, id, ['allowSourceCidr'], { allowSourceCidr: lockCidr }, 'lock', mainLeft(saved));
-    rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
-    await summarise(rt, id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: lockCidr }]);
-}
-/** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */
-function mainLeft(saved) {
-    const set = saved.undo?.changes.find((c) => c.field === 'allowSourceCidr');
-    if (set === undefined || saved.outcome === 'unsent' || saved.outcome === 'rejected')
-        return 'what it held before this job';
-    const list = `allowSourceCidr [${plan_asList(set.after).join(', ')}]`;
-    return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
-}
-async function restore(rt, client, id, saved) {
-    if (saved.undo === undefined)
-        return;
-    const current = await client.get(id);
-    const plan = planRestore(saved.undo, current);
-    for (const warning of plan.warnings)
-        rt.log.warning(`Post step: ${warning}`);
-    if (plan.mask.length === 0) {
-        const why = saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
-        rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
-        return;
-    }
-    const cidrs = plan.changes.find((c) => c.field === 'allowSourceCidr');
-    const allowUnrestricted = lists_parseBoolean(names_Input.allowUnrestricted, rt.read(names_Input.allowUnrestricted), false);
-    if (cidrs !== undefined && plan_asList(cidrs.after).length === 0 && !allowUnrestricted) {
-        throw new Error(`Post step: restoring personal client '${id}' would leave allowSourceCidr empty (allow from anywhere); refused. ` +
-            `It still holds ${describe(current, 'allowSourceCidr')}. Use cleanup: lock, or allow-unrestricted: true.`);
-    }
-    await update(client, id, plan.mask, plan.client, 'restore', describe(current, 'allowSourceCidr'));
-    rt.log.notice(`Post step: restored personal client '${id}': ${plan.changes.map((c) => c.field).join(', ')} put back as before this run.`);
-    await summarise(rt, id, 'Restored', plan.changes);
-}
-/** update sends the post step's Update; a failure says loudly that the credential may still be open. */
-async function update(client, id, mask, fields, what, holds) {
-    try {
-        return await client.update(id, fields, mask);
-    }
-    catch (error) {
-        throw new Error(`Post step: the ${what} of personal client '${id}' failed, so the credential may still be open: it holds ${holds}. ` +
-            `Fix it by hand in C1. Cause: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function describe(client, field) {
-    const list = client[field] ?? [];
-    return list.length === 0 ? `an empty ${field} (allow from anywhere)` : `${field} [${list.join(', ')}]`;
-}
-async function summarise(rt, id, verb, changes) {
-    if (!lists_parseBoolean(names_Input.jobSummary, rt.read(names_Input.jobSummary), true))
-        return;
-    const rows = changes.map((c) => `| ${c.field} | ${Array.isArray(c.after) ? c.after.join(', ') : String(c.after ?? '(none)')} |`);
-    await rt.writeSummary([`### Post step: ${verb} personal client \`${id}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n'));
-}
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -32675,6 +31810,791 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
+class TimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000} s`);
+        this.name = 'TimeoutError';
+    }
+}
+// Bodies past this are not C1 answers; reading them whole would only cost memory.
+const MAX_BODY = 4 * 1024 * 1024;
+/**
+ * createTransport sends requests through the agents of `@actions/http-client`, so `https_proxy`, `no_proxy` and
+ * proxy tunnelling behave as in every other action, while Node's own request gives a true total timeout and
+ * cancellation (http-client's own request API can do neither).
+ */
+function createTransport(userAgent) {
+    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
+    const agents = { http: new HttpClient(userAgent, [], { keepAlive: true }), https: new HttpClient(userAgent, [], { keepAlive: true }) };
+    return (request) => new Promise((resolve, reject) => {
+        const url = new URL(request.url);
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
+        const headers = { 'user-agent': userAgent, ...request.headers };
+        if (request.body !== undefined)
+            headers['content-length'] = String(Buffer.byteLength(request.body));
+        const options = {
+            method: request.method,
+            headers,
+            agent: (url.protocol === 'https:' ? agents.https : agents.http).getAgent(request.url),
+            signal
+        };
+        const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const req = module.request(url, options, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > MAX_BODY) {
+                    req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+        });
+        req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+        req.end(request.body);
+    });
+}
+function toError(error, timeout, timeoutMs) {
+    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
+}
+
+;// CONCATENATED MODULE: ./src/c1/auth.ts
+
+
+const b64 = (value) => Buffer.from(value).toString('base64url');
+/**
+ * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
+ * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
+ * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
+ */
+function buildAssertion(caller, secret, audience, now) {
+    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
+    if (secret.kid !== undefined)
+        header.kid = secret.kid;
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
+    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
+}
+/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
+async function tokenRequest(auth, tenantHost, deps) {
+    if (auth.kind === 'assertion') {
+        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
+        deps.mask(assertion);
+        return {
+            what: 'the client credentials',
+            form: {
+                client_id: auth.caller.value,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion
+            }
+        };
+    }
+    let subjectToken;
+    try {
+        subjectToken = await deps.getIdToken(auth.audience);
+    }
+    catch (error) {
+        throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+    }
+    deps.mask(subjectToken);
+    return {
+        what: 'the GitHub OIDC token exchange',
+        form: {
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: subjectToken,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            client_id: auth.caller.value
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/c1/retry.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const BASE_MS = 500;
+const CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
+}
+/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    let ms;
+    if (/^\d+$/u.test(v))
+        ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
+    else {
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+            return undefined;
+        ms = Math.max(0, at - now.getTime());
+    }
+    return Math.min(RETRY_AFTER_CAP_MS, ms);
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
+
+
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+class C1Client {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+    accessToken() {
+        const auth = this.options.auth;
+        if (auth.kind === 'token')
+            return Promise.resolve(auth.token);
+        this.token ??= this.mint(auth);
+        return this.token;
+    }
+    async mint(auth) {
+        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
+        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        if (token === undefined) {
+            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+        }
+        this.options.tokenDeps.mask(token);
+        return token;
+    }
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const list = isObject(body) ? body.list : undefined;
+        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        return {
+            list: list ?? [],
+            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+        };
+    }
+    /** get reads one credential by its id. */
+    async get(id) {
+        const what = `Get of personal client '${id}'`;
+        return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+    }
+    /**
+     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+     */
+    async update(id, client, mask) {
+        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
+        return expectClient(what, body);
+    }
+    /**
+     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+     * the detection timeout, token included.
+     */
+    async testSourceIp(once) {
+        const what = 'test-source-ip';
+        const deadline = AbortSignal.timeout(once.timeoutMs);
+        const signal = AbortSignal.any([once.signal, deadline]);
+        let body;
+        try {
+            body = await this.call({
+                what,
+                method: 'POST',
+                path: '/api/v1/settings/session/test-source-ip',
+                json: {},
+                bearer: true,
+                once: { ...once, signal }
+            });
+        }
+        catch (error) {
+            if (deadline.aborted && !once.signal.aborted)
+                throw new TimeoutError(once.timeoutMs);
+            throw error;
+        }
+        if (!isObject(body) || typeof body.checkedIp !== 'string')
+            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+        return body.checkedIp;
+    }
+    async call(call, tokenWhat) {
+        const outcome = { uncertain: false };
+        try {
+            return await this.attempt(call, tokenWhat, outcome);
+        }
+        catch (error) {
+            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+                throw new C1Error(error.message, error.status, error.retryable, true);
+            }
+            throw error;
+        }
+    }
+    async attempt(call, tokenWhat, outcome) {
+        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
+            const started = Date.now();
+            let response;
+            try {
+                response = await this.send(call, bearer);
+            }
+            catch (error) {
+                if (call.once?.signal.aborted === true)
+                    throw error;
+                outcome.uncertain = true;
+                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+                const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
+                if (attempt >= maxAttempts) {
+                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+                }
+                await this.wait(attempt, maxAttempts, reason, undefined);
+                continue;
+            }
+            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(call.what, response.body);
+            if (response.status >= 500)
+                outcome.uncertain = true;
+            if (response.status === 401 && call.bearer) {
+                if (this.options.auth.kind === 'token') {
+                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
+                }
+                if (!renewed) {
+                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+                    renewed = true;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
+                    attempt--;
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status);
+            if (retryable && attempt < maxAttempts) {
+                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
+                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+                continue;
+            }
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
+                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+            throw new C1Error(message, response.status, retryable);
+        }
+    }
+    send(call, bearer) {
+        const headers = { accept: 'application/json' };
+        let body;
+        if (call.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(call.json);
+        }
+        else if (call.form !== undefined) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(call.form).toString();
+        }
+        if (bearer !== undefined)
+            headers.authorization = `Bearer ${bearer}`;
+        return this.options.transport({
+            method: call.method,
+            url: `${this.options.tenant.baseUrl}${call.path}`,
+            headers,
+            ...(body === undefined ? {} : { body }),
+            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+            ...(call.once === undefined ? {} : { signal: call.once.signal })
+        });
+    }
+    async wait(attempt, maxAttempts, reason, retryAfterMs) {
+        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+        await this.options.retry.sleep(ms);
+    }
+}
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (promise === undefined)
+        return Promise.resolve(undefined);
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id) {
+    if (id === '')
+        throw new Error('internal: empty personal client id');
+    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+function attempts(n) {
+    return n > 1 ? ` after ${n} attempts` : '';
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function parseJson(what, body) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+    }
+}
+function expectClient(what, body) {
+    if (!isObject(body) || !isObject(body.client)) {
+        throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
+    }
+    return body.client;
+}
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code === undefined ? error.message : `${code} (${error.message})`;
+    }
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/session.ts
+
+
+/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
+function maskSecretInputs(rt) {
+    const secrets = [rt.read(names_Input.token), rt.read(names_Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
+    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+        rt.setSecret(secret);
+        // The key part of a client secret is a secret on its own, should anything quote it alone.
+        const keyPart = secret.split(':')[3];
+        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
+            rt.setSecret(keyPart);
+    }
+}
+/**
+ * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
+ * steps use, from the connection settings and the runtime.
+ */
+function openClient(connection, rt) {
+    if (connection.auth.kind === 'assertion')
+        rt.setSecret(connection.auth.secret.d);
+    return new C1Client({
+        tenant: connection.tenant,
+        auth: connection.auth,
+        transport: rt.transport,
+        timeoutMs: connection.requestTimeoutMs,
+        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
+        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
+        debug: rt.log.debug
+    });
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
+const StateKey = {
+    validated: 'validated',
+    cleanup: 'cleanup',
+    dryRun: 'dry-run',
+    id: 'id',
+    undo: 'undo',
+    outcome: 'outcome'
+};
+/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
+class RunState {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    validated(cleanup, dryRun) {
+        this.store.save(StateKey.cleanup, cleanup);
+        this.store.save(StateKey.dryRun, String(dryRun));
+        this.store.save(StateKey.outcome, 'unsent');
+        this.store.save(StateKey.validated, 'true');
+    }
+    resolved(id) {
+        this.store.save(StateKey.id, id);
+    }
+    /** planned records what restore must undo; called before the Update is sent. */
+    planned(undo) {
+        this.store.save(StateKey.undo, JSON.stringify(undo));
+    }
+    outcome(outcome) {
+        this.store.save(StateKey.outcome, outcome);
+    }
+}
+const OUTCOMES = ['unsent', 'sent', 'accepted', 'rejected', 'unchanged'];
+/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
+function readSavedRun(store) {
+    const cleanup = store.get(StateKey.cleanup);
+    const outcome = store.get(StateKey.outcome);
+    const undoText = store.get(StateKey.undo);
+    let undo;
+    try {
+        undo = undoText === '' ? undefined : JSON.parse(undoText);
+    }
+    catch {
+        undo = undefined;
+    }
+    const id = store.get(StateKey.id);
+    return {
+        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
+        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
+        dryRun: store.get(StateKey.dryRun) === 'true',
+        id: id === '' ? undefined : id,
+        undo,
+        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/undo.ts
+
+
+/**
+ * planRestore undoes exactly this run's change against the credential as read now: after `add` it removes
+ * only the CIDRs this run added, after `remove` it adds back what it removed, and for a replaced list or any
+ * other field it puts back the old value only while the credential still holds what this run set (otherwise
+ * someone changed it since, and their change wins, with a warning). Pure, like the main plan.
+ */
+function planRestore(undo, current) {
+    const warnings = [];
+    const changes = [];
+    for (const change of undo.changes) {
+        const now = currentValue(current, change.field);
+        let target;
+        if (change.field === 'allowSourceCidr' && undo.cidrMode !== 'replace') {
+            const list = asList(now);
+            target = undo.cidrMode === 'add' ? list.filter((c) => !undo.cidrsAdded.includes(c)) : cidr_unique([...list, ...undo.cidrsRemoved]);
+        }
+        else if (change.before === undefined) {
+            warnings.push(`${change.field}: the value before this run is not known, so it cannot be put back.`);
+            continue;
+        }
+        else if (sameValue(change.field, now, change.after)) {
+            target = change.before;
+        }
+        else if (sameValue(change.field, now, change.before)) {
+            // Already as before this run: the Update did not take effect (an unknown outcome) or was undone.
+            continue;
+        }
+        else {
+            warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${plan_show(now)}).`);
+            continue;
+        }
+        if (sameValue(change.field, now, target))
+            continue;
+        changes.push({ field: change.field, before: now, after: target });
+    }
+    const client = {};
+    for (const c of changes)
+        plan_assign(client, c.field, c.after);
+    return { mask: changes.map((c) => c.field), client, changes, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+
+
+
+
+
+
+
+
+/**
+ * cleanup is the post step: read what main saved, authenticate afresh from the inputs (main's token may have
+ * expired, and tokens are never saved), then undo this run's change or lock the credential. Any failure on
+ * the way says loudly that the credential may still be open, and what it holds as far as is known.
+ */
+async function cleanup(rt) {
+    maskSecretInputs(rt);
+    const saved = readSavedRun(rt.state);
+    const skip = skipReason(saved);
+    if (skip !== undefined) {
+        rt.log.info(`Post step: nothing to do: ${skip}.`);
+        return;
+    }
+    const config = parseCleanupConfig(rt.read, rt.env);
+    const client = openClient(config, rt);
+    let holds = mainLeft(saved);
+    try {
+        // A main that failed before it resolved the id (a List error, say) still gets its lock.
+        const id = saved.id ?? (await resolveTarget(client, config.target, false)).id;
+        if (saved.cleanup === 'lock') {
+            await lock(rt, client, config, id);
+        }
+        else {
+            const current = await client.get(id);
+            holds = describe(current);
+            await restore(rt, client, config, id, saved, current);
+        }
+    }
+    catch (error) {
+        throw new Error(`Post step: the ${saved.cleanup} of personal client '${saved.id ?? (config.target.kind === 'id' ? config.target.id : config.target.clientId)}' failed, so the credential may still be open: ` +
+            `it holds ${holds}. Fix it by hand in C1. Cause: ${messageOf(error)}`);
+    }
+}
+function skipReason(saved) {
+    if (!saved.validated)
+        return 'the main step did not validate its inputs, so it changed nothing';
+    if (saved.dryRun)
+        return 'the main step was a dry run';
+    if (saved.cleanup === 'none')
+        return 'cleanup is none';
+    if (saved.cleanup === 'restore' && (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || saved.undo === undefined)) {
+        return 'the main step sent no Update, so there is nothing of this run to undo';
+    }
+    if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
+        return "C1 rejected the main step's Update, so there is nothing of this run to undo";
+    return undefined;
+}
+async function lock(rt, client, config, id) {
+    const after = await client.update(id, { allowSourceCidr: [...config.lockCidr] }, ['allowSourceCidr']);
+    rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
+    if (config.jobSummary)
+        await rt.writeSummary(postSummary(id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: config.lockCidr }]));
+}
+async function restore(rt, client, config, id, saved, current) {
+    if (saved.undo === undefined)
+        return;
+    const plan = planRestore(saved.undo, current);
+    for (const warning of plan.warnings)
+        rt.log.warning(`Post step: ${warning}`);
+    if (plan.mask.length === 0) {
+        const why = saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
+        rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
+        return;
+    }
+    const cidrs = plan.changes.find((c) => c.field === 'allowSourceCidr');
+    if (cidrs !== undefined && asList(cidrs.after).length === 0 && !config.allowUnrestricted) {
+        throw new Error('restoring would leave allowSourceCidr empty (allow from anywhere); refused. Use cleanup: lock, or allow-unrestricted: true.');
+    }
+    await client.update(id, plan.client, plan.mask);
+    rt.log.notice(`Post step: restored personal client '${id}': ${plan.mask.join(', ')} put back as before this run.`);
+    if (config.jobSummary)
+        await rt.writeSummary(postSummary(id, 'Restored', plan.changes));
+}
+/** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */
+function mainLeft(saved) {
+    const set = saved.undo?.changes.find((c) => c.field === 'allowSourceCidr');
+    if (set === undefined || saved.outcome === 'unsent' || saved.outcome === 'rejected')
+        return 'what it held before this job';
+    const list = `allowSourceCidr [${asList(set.after).join(', ')}]`;
+    return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
+}
+function describe(client) {
+    const list = client.allowSourceCidr ?? [];
+    return list.length === 0 ? 'an empty allowSourceCidr (allow from anywhere)' : `allowSourceCidr [${list.join(', ')}]`;
+}
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -34653,69 +34573,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
-class TimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000} s`);
-        this.name = 'TimeoutError';
-    }
-}
-// Bodies past this are not C1 answers; reading them whole would only cost memory.
-const MAX_BODY = 4 * 1024 * 1024;
-/**
- * createTransport sends requests through the agents of `@actions/http-client`, so `https_proxy`, `no_proxy` and
- * proxy tunnelling behave as in every other action, while Node's own request gives a true total timeout and
- * cancellation (http-client's own request API can do neither).
- */
-function createTransport(userAgent) {
-    const proxies = new HttpClient(userAgent, [], { keepAlive: true });
-    return (request) => new Promise((resolve, reject) => {
-        const url = new URL(request.url);
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
-        const headers = { 'user-agent': userAgent, ...request.headers };
-        if (request.body !== undefined)
-            headers['content-length'] = String(Buffer.byteLength(request.body));
-        const options = {
-            method: request.method,
-            headers,
-            agent: proxies.getAgent(request.url),
-            signal
-        };
-        const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        const req = module.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > MAX_BODY) {
-                    req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
-                    return;
-                }
-                chunks.push(chunk);
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-            res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-        });
-        req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-        req.end(request.body);
-    });
-}
-function toError(error, timeout, timeoutMs) {
-    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
-}
-
 ;// CONCATENATED MODULE: ./src/wiring.ts
+
 
 
 
@@ -34758,7 +34617,7 @@ function coreRuntime() {
                 await summary_summary.addRaw(markdown).write();
             }
             catch (error) {
-                warning(redact(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`));
+                warning(redact(`Could not write the job summary: ${messageOf(error)}`));
             }
         },
         getIdToken: (audience) => getIDToken(audience),
@@ -34774,7 +34633,7 @@ function coreRuntime() {
 }
 /** fail reports any error, of any type, as the step's failure. */
 function fail(error) {
-    setFailed(redact(error instanceof Error ? error.message : String(error)));
+    setFailed(redact(messageOf(error)));
 }
 /**
  * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line. What
@@ -34783,7 +34642,9 @@ function fail(error) {
 function onCancel(step) {
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            setFailed(`The ${step} step was cancelled (${signal}).${step === 'main' ? ' The post step will undo or lock what this run sent.' : ''}`);
+            setFailed(step === 'main'
+                ? `The main step was cancelled (${signal}); the post step still runs its cleanup, if one is set.`
+                : `The post step was cancelled (${signal}) before it finished: the credential may still be open; check it in C1.`);
             process.exit(1);
         });
     }

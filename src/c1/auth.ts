@@ -2,6 +2,7 @@ import { randomBytes, sign } from 'node:crypto';
 import type { Auth } from '../config/connection.js';
 import type { ClientId } from '../config/tenant.js';
 import type { ClientSecret } from '../config/secret.js';
+import { messageOf } from './errors.js';
 
 /** TokenRequest is the form posted to `/auth/v1/token`, and what to call the exchange in errors. */
 export interface TokenRequest {
@@ -52,7 +53,7 @@ export async function tokenRequest(auth: Exclude<Auth, { kind: 'token' }>, tenan
   try {
     subjectToken = await deps.getIdToken(auth.audience);
   } catch (error) {
-    throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${(error as Error).message}`);
+    throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
   }
   deps.mask(subjectToken);
   return {

@@ -1,6 +1,6 @@
 import type { Auth } from '../config/connection.js';
 import type { Tenant } from '../config/tenant.js';
-import type { HttpResponse, Transport } from '../net/http.js';
+import { TimeoutError, type HttpResponse, type Transport } from '../net/http.js';
 import { tokenRequest, type TokenDeps } from './auth.js';
 import { bodyMessage, C1Error, excerpt, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
@@ -102,27 +102,59 @@ export class C1Client {
     return expectClient(what, body);
   }
 
-  /** testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection. */
+  /**
+   * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+   * the detection timeout, token included.
+   */
   async testSourceIp(once: { timeoutMs: number; signal: AbortSignal }): Promise<string> {
     const what = 'test-source-ip';
-    const body = await this.call({ what, method: 'POST', path: '/api/v1/settings/session/test-source-ip', json: {}, bearer: true, once });
+    const deadline = AbortSignal.timeout(once.timeoutMs);
+    const signal = AbortSignal.any([once.signal, deadline]);
+    let body: unknown;
+    try {
+      body = await this.call({
+        what,
+        method: 'POST',
+        path: '/api/v1/settings/session/test-source-ip',
+        json: {},
+        bearer: true,
+        once: { ...once, signal }
+      });
+    } catch (error) {
+      if (deadline.aborted && !once.signal.aborted) throw new TimeoutError(once.timeoutMs);
+      throw error;
+    }
     if (!isObject(body) || typeof body.checkedIp !== 'string') throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
     return body.checkedIp;
   }
 
   private async call(call: Call, tokenWhat?: string): Promise<unknown> {
+    const outcome = { uncertain: false };
+    try {
+      return await this.attempt(call, tokenWhat, outcome);
+    } catch (error) {
+      // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+      if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+        throw new C1Error(error.message, error.status, error.retryable, true);
+      }
+      throw error;
+    }
+  }
+
+  private async attempt(call: Call, tokenWhat: string | undefined, outcome: { uncertain: boolean }): Promise<unknown> {
     const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       // Minting fails with its own message and its own retries; only the transport's errors are retried here.
       const minted = call.bearer ? this.accessToken() : undefined;
-      const bearer = await minted;
+      const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
       const started = Date.now();
       let response: HttpResponse;
       try {
         response = await this.send(call, bearer);
       } catch (error) {
         if (call.once?.signal.aborted === true) throw error;
+        outcome.uncertain = true;
         this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
         const reason = describeNetworkError(error);
         if (isTlsFailure(error)) {
@@ -141,6 +173,7 @@ export class C1Client {
       }
       this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
       if (response.status >= 200 && response.status < 300) return parseJson(call.what, response.body);
+      if (response.status >= 500) outcome.uncertain = true;
 
       if (response.status === 401 && call.bearer) {
         if (this.options.auth.kind === 'token') {
@@ -161,7 +194,7 @@ export class C1Client {
       }
       const retryable = RETRYABLE_STATUSES.has(response.status);
       if (retryable && attempt < maxAttempts) {
-        const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), new Date());
+        const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
         await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
         continue;
       }
@@ -200,6 +233,17 @@ export class C1Client {
     this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
     await this.options.retry.sleep(ms);
   }
+}
+
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T> | undefined, signal: AbortSignal): Promise<T | undefined> {
+  if (promise === undefined) return Promise.resolve(undefined);
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */

@@ -1,17 +1,23 @@
 /**
  * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
- * `retryable` tells the retry policy whether another attempt could help.
+ * `retryable` says whether the last failure was transient; `maybeApplied` that some attempt's outcome was
+ * unknown (a network error, a timeout, a 5xx), so C1 may have acted on the request even though the call failed.
  */
 export class C1Error extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly retryable: boolean,
-    readonly retryAfterMs: number | undefined = undefined
+    readonly maybeApplied = false
   ) {
     super(message);
     this.name = 'C1Error';
   }
+}
+
+/** messageOf gives the message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 const GRPC_NAMES: Record<number, string> = {

@@ -17,6 +17,8 @@ export interface Connection {
   readonly auth: Auth;
   readonly retryMaxAttempts: number;
   readonly requestTimeoutMs: number;
+  /** Worth a warning, not an error: a tenant other than the client ID's host. */
+  readonly warnings: readonly string[];
 }
 
 export type ReadInput = (name: string) => string;
@@ -42,10 +44,10 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '') throw noAuth();
   const tenant = resolveTenant(read(Input.tenant).trim(), inputCaller, envCaller, env);
 
-  const oidc = (caller: ClientId, secretFrom: string): Auth => {
+  const oidc = (caller: ClientId, from: string): Auth => {
     if (env.ACTIONS_ID_TOKEN_REQUEST_URL === undefined || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN === undefined) {
       throw new InputError(
-        secretFrom,
+        from,
         `${caller.value} is a workload federation (wfe) client ID, which needs a GitHub OIDC token, but ` +
           'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job.'
       );
@@ -77,9 +79,15 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   } else {
     throw noAuth();
   }
+  const caller = auth.caller;
+  const warnings =
+    caller !== undefined && new URL(`https://${caller.host}`).hostname !== tenant.hostname
+      ? [`The tenant ${tenant.hostname} is not the host of client ID ${caller.value}: check that both name the same C1 tenant.`]
+      : [];
   return {
     tenant,
     auth,
+    warnings,
     retryMaxAttempts: parseInteger(Input.retryMaxAttempts, read(Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
     requestTimeoutMs: parseTimeout(read(Input.requestTimeout))
   };

@@ -84,15 +84,18 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
         '"allow from anywhere"; set allow-unrestricted: true if that is really meant.'
     );
   }
-  if (allowSourceCidr !== undefined && cidrMode === 'replace' && allowSourceCidr.cidrs.length === 0 && !allowSourceCidr.runner) {
-    throw new InputError(Input.allowSourceCidr, 'holds no CIDR.');
-  }
 
   const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
   const cleanup = parseChoice<Cleanup>(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
-  const warnings: string[] = [];
+  const warnings = [...connection.warnings];
   if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
     warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
+  }
+  if (cleanup !== 'none' && connection.auth.kind === 'token') {
+    warnings.push(
+      `cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
+        'client-id with client-secret, or a wfe client-id, lets the post step mint a fresh one.'
+    );
   }
   return {
     ...connection,
@@ -111,6 +114,29 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
     dryRun: parseBoolean(Input.dryRun, read(Input.dryRun), false),
     jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
     warnings
+  };
+}
+
+/** CleanupConfig is what the post step reads from the inputs: how to reach C1, which credential, and the lock. */
+export interface CleanupConfig extends Connection {
+  readonly target: Target;
+  readonly lockCidr: readonly string[];
+  readonly allowUnrestricted: boolean;
+  readonly jobSummary: boolean;
+}
+
+/**
+ * parseCleanupConfig reads the inputs the post step needs. Not parseConfig: by the end of the job an
+ * `expires-time` may no longer be in the future, and the post step must still lock.
+ */
+export function parseCleanupConfig(read: ReadInput, env: Environment): CleanupConfig {
+  const connection = parseConnection(read, env);
+  return {
+    ...connection,
+    target: parseTarget(read(Input.personalClientId), connection),
+    lockCidr: parseLockCidr(read(Input.lockCidr)),
+    allowUnrestricted: parseBoolean(Input.allowUnrestricted, read(Input.allowUnrestricted), false),
+    jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true)
   };
 }
 
@@ -279,7 +305,7 @@ function parseRunnerIp(read: ReadInput, requestTimeoutMs: number): RunnerIpConfi
             return address;
           })
           .filter((address, i, all) => all.findIndex((a) => a.text === address.text) === i);
-  // Deduplicated after normalising, so one source written two ways cannot vote twice.
+  // Deduplicated after normalising, so the same URL written two ways (case, trailing slash) cannot vote twice.
   const sourceItems = unique(parseList(read(Input.runnerIpSources)).map(parseSource));
   const sources =
     sourceItems.length > 0

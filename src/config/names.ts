@@ -29,8 +29,6 @@ export const Input = {
   jobSummary: 'job-summary'
 } as const;
 
-export type InputName = (typeof Input)[keyof typeof Input];
-
 /** The environment variables C1's SDKs, `cone` and the Terraform provider share. */
 export const Env = {
   accessToken: 'CONDUCTORONE_ACCESS_TOKEN',

@@ -32,7 +32,9 @@ export function parseClientId(input: string, value: string): ClientId {
   const name = v.slice(0, at);
   const host = v.slice(at + 1, slash).toLowerCase();
   const kind = v.slice(slash + 1);
-  if (!NAME.test(name) || !isHostPort(host) || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
+  // A single-label host (`x@acme/pcc`) would resolve through the runner's DNS search domain, not to C1.
+  const qualified = host.split(':')[0]?.includes('.') === true || host.startsWith('localhost');
+  if (!NAME.test(name) || !isHostPort(host) || !qualified || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
     throw new InputError(input, `got ${quote(v)}; ${expected}.`);
   }
   return { value: v, name, host, kind };

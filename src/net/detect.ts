@@ -1,3 +1,4 @@
+import { messageOf } from '../c1/errors.js';
 import type { RunnerIpConfig } from '../config/inputs.js';
 import { toCidr } from './cidr.js';
 import type { Family } from './ip.js';
@@ -55,7 +56,7 @@ export async function findRunnerIp(config: RunnerIpConfig, ask: AskSource): Prom
           check();
         },
         (error: unknown) => {
-          answers[i] = { source, state: 'failed', error: error instanceof Error ? error.message : String(error) };
+          answers[i] = { source, state: 'failed', error: messageOf(error) };
           check();
         }
       );

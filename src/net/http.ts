@@ -40,7 +40,8 @@ const MAX_BODY = 4 * 1024 * 1024;
  * cancellation (http-client's own request API can do neither).
  */
 export function createTransport(userAgent: string): Transport {
-  const proxies = new HttpClient(userAgent, [], { keepAlive: true });
+  // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
+  const agents = { http: new HttpClient(userAgent, [], { keepAlive: true }), https: new HttpClient(userAgent, [], { keepAlive: true }) };
   return (request) =>
     new Promise<HttpResponse>((resolve, reject) => {
       const url = new URL(request.url);
@@ -51,7 +52,7 @@ export function createTransport(userAgent: string): Transport {
       const options: https.RequestOptions = {
         method: request.method,
         headers,
-        agent: proxies.getAgent(request.url),
+        agent: (url.protocol === 'https:' ? agents.https : agents.http).getAgent(request.url),
         signal
       };
       const module = url.protocol === 'https:' ? https : http;

@@ -1,6 +1,6 @@
 import { isPublic, parseAddress, type Address, type Family } from './ip.js';
 
-/** SourceAnswer is what one IP source said: an answer body, or an error; undefined while it is still asked. */
+/** SourceAnswer is what one IP source said: an answer body or an error, or `pending` while it is still asked. */
 export type SourceAnswer =
   | { readonly source: string; readonly state: 'pending' }
   | { readonly source: string; readonly state: 'answered'; readonly body: string }

@@ -1,0 +1,32 @@
+import { C1Client } from './c1/client.js';
+import type { Connection } from './config/connection.js';
+import { Env, Input } from './config/names.js';
+import type { Runtime } from './runtime.js';
+
+/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
+export function maskSecretInputs(rt: Runtime): void {
+  const secrets = [rt.read(Input.token), rt.read(Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
+  for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+    rt.setSecret(secret);
+    // The key part of a client secret is a secret on its own, should anything quote it alone.
+    const keyPart = secret.split(':')[3];
+    if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '') rt.setSecret(keyPart);
+  }
+}
+
+/**
+ * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
+ * steps use, from the connection settings and the runtime.
+ */
+export function openClient(connection: Connection, rt: Runtime): C1Client {
+  if (connection.auth.kind === 'assertion') rt.setSecret(connection.auth.secret.d);
+  return new C1Client({
+    tenant: connection.tenant,
+    auth: connection.auth,
+    transport: rt.transport,
+    timeoutMs: connection.requestTimeoutMs,
+    retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
+    tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
+    debug: rt.log.debug
+  });
+}

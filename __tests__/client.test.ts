@@ -968,3 +968,30 @@ describe('listPage and ids', () => {
     expect(scope.isDone()).toBe(true);
   });
 });
+
+describe('an Update whose outcome was uncertain on some attempt', () => {
+  test('a 503 then a 400 is reported as possibly applied: the first attempt may have gone through', async () => {
+    const scope = nock(BASE)
+      .post(CLIENT_PATH)
+      .reply(503, rpcStatus(14, 'unavailable'))
+      .post(CLIENT_PATH)
+      .reply(400, rpcStatus(3, 'invalid argument'));
+    const h = harness({ maxAttempts: 2 });
+
+    const error = await errorOf(h.client.update(ID, { displayName: 'x' }, ['displayName']));
+
+    expect(error).toBeInstanceOf(C1Error);
+    expect(error).toMatchObject({ status: 400, retryable: false, maybeApplied: true });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test('a 400 on the only attempt is certainly not applied', async () => {
+    const scope = nock(BASE).post(CLIENT_PATH).reply(400, rpcStatus(3, 'invalid argument'));
+    const h = harness({ maxAttempts: 2 });
+
+    const error = await errorOf(h.client.update(ID, { displayName: 'x' }, ['displayName']));
+
+    expect(error).toMatchObject({ status: 400, maybeApplied: false });
+    expect(scope.isDone()).toBe(true);
+  });
+});

@@ -404,6 +404,17 @@ describe('parseTenant', () => {
   });
 });
 
+describe('parseConnection: tenant and client ID on different hosts', () => {
+  test('warns, naming both, when the tenant is not the client ID host', () => {
+    const connection = parseConnection(reader({ tenant: 'other.conductor.one', token: 't', 'client-id': PCC }), {});
+    expect(connection.warnings).toEqual([expect.stringMatching(/other\.conductor\.one.*acme/u)]);
+  });
+
+  test('does not warn when they agree', () => {
+    expect(parseConnection(reader({ tenant: 'acme', token: 't', 'client-id': PCC }), {}).warnings).toEqual([]);
+  });
+});
+
 describe('parseClientId', () => {
   test.each<[string, { name: string; host: string; kind: string }]>([
     ['blue-whale-12345@acme.conductor.one/pcc', { name: 'blue-whale-12345', host: 'acme.conductor.one', kind: 'pcc' }],
@@ -424,7 +435,10 @@ describe('parseClientId', () => {
     'blue@evil.com#x/pcc',
     'blue@acme.conductor.one:99999/pcc',
     'blue@user@acme.conductor.one/pcc',
-    'bl ue@acme.conductor.one/pcc'
+    'bl ue@acme.conductor.one/pcc',
+    // A single-label host would resolve through the runner's DNS search domain, not to C1.
+    'blue@acme/pcc',
+    'blue@acme:8443/pcc'
   ])('rejects %j, naming the input', (value) => {
     const error = inputErrorOf(() => parseClientId('client-id', value));
     expect(error.message).toMatch(/^Input 'client-id': .*<name>@<host>\/<kind>/u);

@@ -412,3 +412,28 @@ test("10. main's state holds no token, assertion or secret", async () => {
   expect(post.code).toBe(0);
   for (const secret of secretsSeen(c1)) expect(post.stateFile).not.toContain(secret);
 });
+
+describe('an Update that failed after an attempt with an unknown outcome', () => {
+  test('is recorded as unknown, not rejected, so restore reads and undoes what it finds', async () => {
+    c1 = await startWorld({ allowSourceCidr: ORIGINAL });
+    const inputs = assertionInputs(c1, {
+      'allow-source-cidr': RUN_CIDR,
+      cleanup: 'restore',
+      'retry-max-attempts': '2',
+      'request-timeout': '1s'
+    });
+    // The first attempt is applied but answers after the timeout (outcome unknown); the retry is refused with a 400.
+    c1.addFault('update', { delayMs: 3000 });
+    c1.addFault('update', { status: 400, body: { code: 3, message: 'invalid argument', details: [] } });
+    const main = await runMain(inputs);
+    expect(main.code).toBe(1);
+    expect(main.state.outcome).toBe('sent');
+    expect(cidrs()).toEqual([RUN_CIDR]);
+
+    c1.clearLog();
+    const post = await runPost(inputs, main);
+    expect(post.code).toBe(0);
+    expect(apiCalls(c1)).toEqual(['POST token', 'GET get', 'POST update']);
+    expect(cidrs()).toEqual(ORIGINAL);
+  });
+});

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startC1 } from '../standin/c1.mjs';
+import { startEcho } from '../standin/echo.mjs';
 import { runMain, TARGET, type C1 } from './fixtures.js';
 
 // The proxy test needs Debian's tinyproxy, which .ci/run installs. On a machine without it the test is
@@ -141,6 +142,21 @@ describeProxy('behind a corporate proxy', () => {
     expect(result.code).toBe(0);
     expect(c1.record(TARGET)?.allowSourceCidr).toEqual(['198.51.100.0/24']);
     expect(readLog().slice(before.length)).not.toContain(`CONNECT ${HOST}`);
+  });
+
+  test('mixes an https tenant with plain-http loopback IP sources in one step', async () => {
+    // Each protocol needs its own agent: an http.Agent cannot carry an https request, whichever comes first.
+    const echoes = [await startEcho({ answer: '8.8.4.4' }), await startEcho({ answer: '8.8.4.4' })];
+    try {
+      const result = await runMain(
+        { ...inputs(), 'allow-source-cidr': 'runner', 'runner-ip-sources': echoes.map((e) => e.url).join(',') },
+        { env: { no_proxy: HOST, NODE_EXTRA_CA_CERTS: join(tls, 'ca.pem'), NODE_OPTIONS: `--require ${dnsStub}` } }
+      );
+      expect(result.code).toBe(0);
+      expect(c1.record(TARGET)?.allowSourceCidr).toEqual(['8.8.4.4/32']);
+    } finally {
+      await Promise.all(echoes.map((e) => e.close()));
+    }
   });
 
   test('fails at once, naming NODE_EXTRA_CA_CERTS, when the certificate is not trusted', async () => {

@@ -26,6 +26,8 @@ import { startEcho } from '../__tests__/standin/echo.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = positiveInteger(process.env.BENCH_RUNS ?? '15', 'BENCH_RUNS');
 const NODE = resolve(process.env.BENCH_NODE || process.execPath);
+/** Whether dist/main loads source-map-support at start (a build without ncc's --no-source-map-register). */
+const HAS_REGISTER = readFileSync(join(ROOT, 'dist', 'main', 'index.js'), 'utf8').includes("import './sourcemap-register.cjs';");
 /** Which sections to run (BENCH_ONLY=cold,trips,hang,bundle,load; default all): a quicker look at one. */
 const ONLY = new Set((process.env.BENCH_ONLY || 'cold,trips,hang,bundle,load').split(',').map((s) => s.trim()));
 /** The latency of every stand-in answer in the round-trip sections. */
@@ -283,9 +285,9 @@ async function benchRoundTrips(/** @type {Lab} */ lab) {
 
 /**
  * benchHangingSource: flow b with a source that never answers listed first, against flow b without it; with
- * dist/main, and with a copy of it that does not load source-map-support, which is what the difference comes
- * from (Node formats the stack of the cancelled request's AbortError, and source-map-support then parses the
- * whole index.js.map, synchronously).
+ * dist/main, and, if dist/main loads source-map-support (a build without --no-source-map-register), with a copy
+ * of it that does not, which is what the difference came from (Node formats the stack of the cancelled request's
+ * AbortError, and source-map-support then parses the whole index.js.map, synchronously).
  */
 async function benchHangingSource(/** @type {Lab} */ lab) {
   const flow = /** @type {Flow} */ (FLOWS[1]);
@@ -293,7 +295,8 @@ async function benchHangingSource(/** @type {Lab} */ lab) {
     ...flow,
     inputs: (/** @type {Lab} */ l) => ({ ...flow.inputs(l), 'runner-ip-sources': [l.hanging, ...l.good].map((e) => e.url).join(',') })
   };
-  const noRegister = copyBundle(lab, 'hang-without-register', { dropSourceMaps: true });
+  // The copy without the register only means something when dist/main loads it.
+  const noRegister = HAS_REGISTER ? copyBundle(lab, 'hang-without-register', { dropSourceMaps: true }) : null;
   let hangingRuns = 0;
   let asked = 0;
   /** counted checks that the hanging source really was asked (and so had to be cancelled). @param {number} ms */
@@ -305,8 +308,12 @@ async function benchHangingSource(/** @type {Lab} */ lab) {
   const [plain = [], hanging = [], plainCopy = [], hangingCopy = []] = await interleaved([
     async () => (await runFlow(lab, flow, DELAY_MS)).ms,
     async () => counted((await runFlow(lab, withHang, DELAY_MS)).ms),
-    async () => (await spawnBundle(lab, noRegister.file, flow, {}, DELAY_MS)).ms,
-    async () => counted((await spawnBundle(lab, noRegister.file, withHang, {}, DELAY_MS)).ms)
+    ...(noRegister
+      ? [
+          async () => (await spawnBundle(lab, noRegister.file, flow, {}, DELAY_MS)).ms,
+          async () => counted((await spawnBundle(lab, noRegister.file, withHang, {}, DELAY_MS)).ms)
+        ]
+      : [])
   ]);
   const row = (/** @type {string} */ name, /** @type {number[]} */ without, /** @type {number[]} */ withIt) => {
     const difference = median(withIt) - median(without);
@@ -316,8 +323,8 @@ async function benchHangingSource(/** @type {Lab} */ lab) {
     `4. A source that never answers, listed first (flow b; the good sources answer in ${DELAY_MS} ms; the hanging one was asked in ${asked} of ${hangingRuns} runs)`,
     ['bundle', '2 good sources, ms', 'hanging + 2 good, ms', 'difference (target ≈ 0)'],
     [
-      row('dist/main (via runStep)', plain, hanging),
-      row('copy of dist/main without the sourcemap-register.cjs import', plainCopy, hangingCopy)
+      row(`dist/main (via runStep${HAS_REGISTER ? '' : '; built without the source-map register'})`, plain, hanging),
+      ...(noRegister ? [row('copy of dist/main without the sourcemap-register.cjs import', plainCopy, hangingCopy)] : [])
     ]
   );
 }
@@ -328,19 +335,19 @@ async function benchBundle(/** @type {Lab} */ lab) {
     const dir = join(ROOT, 'dist', step);
     const size = (/** @type {string} */ f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
     const chunks = readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f));
-    const start = size('index.js') + size('sourcemap-register.cjs');
+    const start = size('index.js') + (HAS_REGISTER ? size('sourcemap-register.cjs') : 0);
     return [
       `dist/${step}`,
       kb(size('index.js')),
       chunks.map((c) => `${c} ${kb(size(c))}`).join(', ') || '(none)',
-      kb(size('sourcemap-register.cjs')),
+      ...(HAS_REGISTER ? [kb(size('sourcemap-register.cjs'))] : []),
       kb(start),
       kb(start + chunks.reduce((n, c) => n + size(c), 0))
     ];
   });
   printTable(
     '5a. Bundle sizes (without source maps)',
-    ['bundle', 'index.js', 'chunks (lazy)', 'sourcemap-register.cjs', 'loaded at start', 'total'],
+    ['bundle', 'index.js', 'chunks (lazy)', ...(HAS_REGISTER ? ['sourcemap-register.cjs'] : []), 'loaded at start', 'total'],
     sizeRows
   );
 
@@ -425,7 +432,9 @@ async function loadBreakdown(/** @type {Lab} */ lab) {
     [
       ['node boots, the probe is preloaded', action((p) => p.preloaded), floor((p) => p.preloaded)],
       [`ESM loader reads and compiles the entry (index.js: ${kb(bundle.size)}; floor: 1 KiB)`, action(loaderEnd), floor(loaderEnd)],
-      ['sourcemap-register.cjs runs (source-map-support)', action((p) => mark(p, 'smrEnd') - mark(p, 'smrStart')), ''],
+      ...(HAS_REGISTER
+        ? [['sourcemap-register.cjs runs (source-map-support)', action((p) => mark(p, 'smrEnd') - mark(p, 'smrStart')), '']]
+        : []),
       ...big.map((g) => [`top level requires ${g.name}`, fmt(g.ms, 1), '']),
       [
         `other top-level requires, each < 1 ms: ${small.map((g) => g.name.replace('built-in ', '')).join(', ')}`,
@@ -453,9 +462,12 @@ async function loadBreakdown(/** @type {Lab} */ lab) {
 async function leanerBundles(/** @type {Lab} */ lab) {
   const variants = [
     { name: 'dist/main as built (copy)', options: {} },
-    { name: 'without the sourcemap-register.cjs import', options: { dropSourceMaps: true } },
+    ...(HAS_REGISTER ? [{ name: 'without the sourcemap-register.cjs import', options: { dropSourceMaps: true } }] : []),
     { name: 'without undici (its modules emptied, never required)', options: { drop: ['undici'] } },
-    { name: 'without the register, undici and tunnel', options: { dropSourceMaps: true, drop: ['undici', 'tunnel'] } }
+    {
+      name: HAS_REGISTER ? 'without the register, undici and tunnel' : 'without undici and tunnel',
+      options: { dropSourceMaps: true, drop: ['undici', 'tunnel'] }
+    }
   ].map((v) => ({ ...v, bundle: copyBundle(lab, v.name.replace(/\W+/g, '-'), v.options) }));
   const flow = /** @type {Flow} */ (FLOWS[0]);
   const probes = await interleaved([() => probeFloor(lab), ...variants.map((v) => () => probeBundle(lab, v.bundle.file, flow))]);

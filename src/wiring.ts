@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { messageOf } from './c1/errors.js';
 import { realSleep } from './c1/retry.js';
 import { createTransport } from './net/http.js';
 import type { Runtime } from './runtime.js';
+import * as workflow from './workflow.js';
 
 const USER_AGENT = 'c1-credential-leash-action/1';
 
@@ -12,7 +12,7 @@ const secrets = new Set<string>();
 
 function setSecret(secret: string): void {
   secrets.add(secret);
-  core.setSecret(secret);
+  workflow.setSecret(secret);
 }
 
 /** redact replaces every masked value in a message before it is written anywhere. */
@@ -22,33 +22,35 @@ export function redact(message: string): string {
   return out;
 }
 
-/** coreRuntime wires `@actions/core`, the real clock and the proxy-aware transport into a Runtime. */
+/** coreRuntime wires the runner's workflow commands, the real clock and the proxy-aware transport into a Runtime. */
 export function coreRuntime(): Runtime {
   return {
-    read: (name) => core.getInput(name),
+    read: workflow.getInput,
     env: process.env,
     now: () => new Date(),
     transport: createTransport(USER_AGENT),
     sleep: realSleep,
     random: Math.random,
-    state: { save: (key, value) => core.saveState(key, value), get: (key) => core.getState(key) },
+    state: { save: workflow.saveState, get: workflow.getState },
     log: {
-      info: (line) => core.info(redact(line)),
-      notice: (line) => core.notice(redact(line)),
-      warning: (line) => core.warning(redact(line)),
-      debug: (line) => core.debug(redact(line))
+      info: (line) => workflow.info(redact(line)),
+      notice: (line) => workflow.notice(redact(line)),
+      warning: (line) => workflow.warning(redact(line)),
+      debug: (line) => workflow.debug(redact(line))
     },
     setSecret,
-    setOutput: core.setOutput,
-    writeSummary: async (markdown) => {
+    setOutput: workflow.setOutput,
+    writeSummary: (markdown) => {
       // A missing or unwritable summary file must not fail a step whose change already went through.
       try {
-        await core.summary.addRaw(markdown).write();
+        workflow.appendSummary(markdown);
       } catch (error) {
-        core.warning(redact(`Could not write the job summary: ${messageOf(error)}`));
+        workflow.warning(redact(`Could not write the job summary: ${messageOf(error)}`));
       }
+      return Promise.resolve();
     },
-    getIdToken: (audience) => core.getIDToken(audience),
+    // Loaded only on the keyless path: @actions/core brings its OIDC client, and undici with it.
+    getIdToken: async (audience) => (await import('@actions/core')).getIDToken(audience),
     runLink: async () => {
       // Loaded lazily: @actions/github is large, and only the summary needs its context.
       const { context } = await import('@actions/github');
@@ -61,7 +63,7 @@ export function coreRuntime(): Runtime {
 
 /** fail reports any error, of any type, as the step's failure. */
 export function fail(error: unknown): void {
-  core.setFailed(redact(messageOf(error)));
+  workflow.setFailed(redact(messageOf(error)));
 }
 
 /**
@@ -71,7 +73,7 @@ export function fail(error: unknown): void {
 export function onCancel(step: 'main' | 'post'): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      core.setFailed(
+      workflow.setFailed(
         step === 'main'
           ? `The main step was cancelled (${signal}); the post step still runs its cleanup, if one is set.`
           : `The post step was cancelled (${signal}) before it finished: the credential may still be open; check it in C1.`

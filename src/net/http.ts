@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { HttpClient } from '@actions/http-client';
+import type { HttpClient } from '@actions/http-client';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 
 /** HttpResponse is a whole answer: status, headers and body text. */
 export interface HttpResponse {
@@ -35,26 +36,34 @@ export class TimeoutError extends Error {
 const MAX_BODY = 4 * 1024 * 1024;
 
 /**
- * createTransport sends requests through the agents of `@actions/http-client`, so `https_proxy`, `no_proxy` and
- * proxy tunnelling behave as in every other action, while Node's own request gives a true total timeout and
- * cancellation (http-client's own request API can do neither).
+ * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
+ * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
+ * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
+ * agent; the client itself is loaded only then, since it brings undici, about 50 ms of start-up.
  */
 export function createTransport(userAgent: string): Transport {
+  const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
-  const agents = { http: new HttpClient(userAgent, [], { keepAlive: true }), https: new HttpClient(userAgent, [], { keepAlive: true }) };
-  return (request) =>
-    new Promise<HttpResponse>((resolve, reject) => {
-      const url = new URL(request.url);
+  let proxied: Promise<{ http: HttpClient; https: HttpClient }> | undefined;
+  const agentFor = async (url: URL): Promise<http.Agent> => {
+    const secure = url.protocol === 'https:';
+    if (getProxyUrl(url) === undefined) return secure ? direct.https : direct.http;
+    proxied ??= import('@actions/http-client').then(({ HttpClient: Client }) => ({
+      http: new Client(userAgent, [], { keepAlive: true }),
+      https: new Client(userAgent, [], { keepAlive: true })
+    }));
+    const clients = await proxied;
+    return (secure ? clients.https : clients.http).getAgent(url.href);
+  };
+  return async (request) => {
+    const url = new URL(request.url);
+    const agent = await agentFor(url);
+    return new Promise<HttpResponse>((resolve, reject) => {
       const timeout = AbortSignal.timeout(request.timeoutMs);
       const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
       const headers: Record<string, string> = { 'user-agent': userAgent, ...request.headers };
       if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
-      const options: https.RequestOptions = {
-        method: request.method,
-        headers,
-        agent: (url.protocol === 'https:' ? agents.https : agents.http).getAgent(request.url),
-        signal
-      };
+      const options: https.RequestOptions = { method: request.method, headers, agent, signal };
       const module = url.protocol === 'https:' ? https : http;
       const req = module.request(url, options, (res) => {
         const chunks: Buffer[] = [];
@@ -73,6 +82,7 @@ export function createTransport(userAgent: string): Transport {
       req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
       req.end(request.body);
     });
+  };
 }
 
 function toError(error: Error, timeout: AbortSignal, timeoutMs: number): Error {

@@ -1,4 +1,5 @@
 import type { Cleanup } from './config/inputs.js';
+import { FIELDS } from './config/names.js';
 import type { Undo } from './plan.js';
 
 /** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
@@ -67,7 +68,8 @@ export function readSavedRun(store: StateStore): SavedRun {
   const undoText = store.get(StateKey.undo);
   let undo: Undo | undefined;
   try {
-    undo = undoText === '' ? undefined : (JSON.parse(undoText) as Undo);
+    const parsed: unknown = undoText === '' ? undefined : JSON.parse(undoText);
+    undo = isUndo(parsed) ? parsed : undefined;
   } catch {
     undo = undefined;
   }
@@ -80,4 +82,18 @@ export function readSavedRun(store: StateStore): SavedRun {
     undo,
     outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
   };
+}
+
+/** isUndo checks the shape of a saved Undo: state is plain text another step wrote, so it is checked, not trusted. */
+function isUndo(value: unknown): value is Undo {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  const strings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  return (
+    (o.cidrMode === 'replace' || o.cidrMode === 'add' || o.cidrMode === 'remove') &&
+    strings(o.cidrsAdded) &&
+    strings(o.cidrsRemoved) &&
+    Array.isArray(o.changes) &&
+    o.changes.every((c: unknown) => typeof c === 'object' && c !== null && FIELDS.some((f) => f === (c as Record<string, unknown>).field))
+  );
 }

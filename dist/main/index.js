@@ -1966,7 +1966,7 @@ const Env = {
     serverUrl: 'CONDUCTORONE_SERVER_URL'
 };
 /** The credential fields the action can change, in C1's lowerCamelCase update-mask names. */
-const FIELDS = ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime'];
+const names_FIELDS = ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime'];
 /** Defaults, in one place. */
 const Defaults = {
     lockCidr: '192.0.2.1/32',
@@ -2401,11 +2401,11 @@ function parseMask(value, given) {
     }
     const mask = [];
     for (const name of names) {
-        const field = FIELDS.find((f) => f === name);
+        const field = names_FIELDS.find((f) => f === name);
         if (field === undefined) {
             const camel = name.replace(/_([a-z])/gu, (_m, c) => c.toUpperCase());
-            const hint = FIELDS.some((f) => f === camel) ? ` (C1 wants lowerCamelCase: ${camel})` : '';
-            throw new InputError(names_Input.updateMask, `got unknown field ${quote(name)}${hint}; expected some of ${FIELDS.join(', ')}.`);
+            const hint = names_FIELDS.some((f) => f === camel) ? ` (C1 wants lowerCamelCase: ${camel})` : '';
+            throw new InputError(names_Input.updateMask, `got unknown field ${quote(name)}${hint}; expected some of ${names_FIELDS.join(', ')}.`);
         }
         if (!mask.includes(field))
             mask.push(field);
@@ -3328,6 +3328,7 @@ function openClient(connection, rt) {
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
+
 /** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
 const StateKey = {
     validated: 'validated',
@@ -3368,7 +3369,8 @@ function readSavedRun(store) {
     const undoText = store.get(StateKey.undo);
     let undo;
     try {
-        undo = undoText === '' ? undefined : JSON.parse(undoText);
+        const parsed = undoText === '' ? undefined : JSON.parse(undoText);
+        undo = isUndo(parsed) ? parsed : undefined;
     }
     catch {
         undo = undefined;
@@ -3382,6 +3384,18 @@ function readSavedRun(store) {
         undo,
         outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
     };
+}
+/** isUndo checks the shape of a saved Undo: state is plain text another step wrote, so it is checked, not trusted. */
+function isUndo(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const o = value;
+    const strings = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    return ((o.cidrMode === 'replace' || o.cidrMode === 'add' || o.cidrMode === 'remove') &&
+        strings(o.cidrsAdded) &&
+        strings(o.cidrsRemoved) &&
+        Array.isArray(o.changes) &&
+        o.changes.every((c) => typeof c === 'object' && c !== null && FIELDS.some((f) => f === c.field)));
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts

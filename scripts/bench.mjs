@@ -442,7 +442,7 @@ async function loadBreakdown(/** @type {Lab} */ lab) {
         ''
       ],
       [
-        'rest of the top level (@actions/core, http-client, own code: concatenated ES modules)',
+        'rest of the top level (own code and what ncc concatenates: ES modules, inline requires of built-ins such as node:https)',
         action((p) => mark(p, 'bodyEnd') - mark(p, 'bodyStart') - moduleMs(p, allIds)),
         ''
       ],
@@ -458,17 +458,38 @@ async function loadBreakdown(/** @type {Lab} */ lab) {
   );
 }
 
-/** leanerBundles times copies of dist/main without the source-map register and/or without undici (flow a). */
+/**
+ * leanerBundles times copies of dist/main without the source-map register and/or without undici (flow a), for
+ * whichever of them dist/main still loads at start; none left, it prints a note instead.
+ */
 async function leanerBundles(/** @type {Lab} */ lab) {
-  const variants = [
-    { name: 'dist/main as built (copy)', options: {} },
+  // The undici/tunnel copies only mean something while index.js requires them at its top level; a build that
+  // loads them lazily (in a chunk) would give copies identical to dist/main, so they are left out with a note.
+  const topLevel = topLevelRequires(readFileSync(join(ROOT, 'dist', 'main', 'index.js'), 'utf8'));
+  const required = (/** @type {string} */ pkg) => topLevel.some((t) => t.name.includes(`/node_modules/${pkg}/`));
+  const candidates = [
     ...(HAS_REGISTER ? [{ name: 'without the sourcemap-register.cjs import', options: { dropSourceMaps: true } }] : []),
     { name: 'without undici (its modules emptied, never required)', options: { drop: ['undici'] } },
     {
       name: HAS_REGISTER ? 'without the register, undici and tunnel' : 'without undici and tunnel',
       options: { dropSourceMaps: true, drop: ['undici', 'tunnel'] }
     }
-  ].map((v) => ({ ...v, bundle: copyBundle(lab, v.name.replace(/\W+/g, '-'), v.options) }));
+  ];
+  const kept = candidates.filter((v) => (v.options.dropSourceMaps && HAS_REGISTER) || (v.options.drop ?? []).some(required));
+  const skipped = ['undici', 'tunnel'].filter((pkg) => !required(pkg));
+  if (kept.length === 0) {
+    console.log(
+      `\n### 5e. What a leaner bundle would save\n\nSkipped: dist/main/index.js does not require ${skipped.join(' or ')} at its top level ` +
+        '(they are in a lazily loaded chunk), so a copy without them would be dist/main itself.'
+    );
+    return;
+  }
+  if (skipped.length > 0)
+    console.log(`\n(5e: ${skipped.join(' and ')} not required by index.js at start; copies that drop only them are left out.)`);
+  const variants = [{ name: 'dist/main as built (copy)', options: {} }, ...kept].map((v) => ({
+    ...v,
+    bundle: copyBundle(lab, v.name.replace(/\W+/g, '-'), v.options)
+  }));
   const flow = /** @type {Flow} */ (FLOWS[0]);
   const probes = await interleaved([() => probeFloor(lab), ...variants.map((v) => () => probeBundle(lab, v.bundle.file, flow))]);
   // CPU time (user + system) is the steadier figure when other work shares the machine.
@@ -491,24 +512,29 @@ async function leanerBundles(/** @type {Lab} */ lab) {
 }
 
 /**
- * chunkCheck asks the module loader which files each step loads (is the @actions/github chunk really loaded
- * only for the summary?) and times flow a with and without the summary.
+ * chunkCheck asks the module loader which files each step loads (only index.js for the common flows? the
+ * lazy chunks only for the summary?) and times flow a with and without the summary. The keyless (OIDC) path,
+ * which loads @actions/core's chunk, and a proxied request are not run here.
  */
 async function chunkCheck(/** @type {Lab} */ lab) {
   const flow = /** @type {Flow} */ (FLOWS[0]);
   const summaryOn = withSummary(flow);
   const off = await probeFlow(lab, flow, { BENCH_PROBE_FILES: '1' });
   const on = await probeFlow(lab, summaryOn, { BENCH_PROBE_FILES: '1' });
+  const secret = await probeFlow(lab, /** @type {Flow} */ (FLOWS[1]), { BENCH_PROBE_FILES: '1' });
+  const post = await probeFlow(lab, /** @type {Flow} */ (FLOWS[3]), { BENCH_PROBE_FILES: '1' });
   const files = (/** @type {Probe} */ p) =>
     p.hooks ? p.files.map((f) => basename(fileURLToPath(f))).join(', ') : 'not checked: module.registerHooks needs Node ≥ 22.15';
   const [offMs, onMs] = await interleaved([async () => (await runFlow(lab, flow)).ms, async () => (await runFlow(lab, summaryOn)).ms]);
   printTable(
-    '5f. The lazy @actions/github chunk (files the module loader resolves, through module.registerHooks in the probe; flow a, stand-ins answer at once)',
+    `5f. Which files load, and the summary (files the module loader resolves, through module.registerHooks in the probe; stand-ins answer at once; median of ${RUNS} for the timed rows)`,
     ['run', 'files loaded', 'median ms'],
     [
-      ['job-summary: false', files(off), fmt(median(offMs))],
-      ['job-summary: true (the default)', files(on), fmt(median(onMs))],
-      ['cost of the summary', '', fmt(median(onMs) - median(offMs))]
+      ['flow a (token given), job-summary: false', files(off), fmt(median(offMs))],
+      ['flow a (token given), job-summary: true (the default)', files(on), fmt(median(onMs))],
+      ['cost of the summary', '', fmt(median(onMs) - median(offMs))],
+      ['flow b (client credentials + detection), job-summary: false', files(secret), ''],
+      ['post, flow d (restore), job-summary: false', files(post), '']
     ]
   );
 }

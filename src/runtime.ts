@@ -24,6 +24,6 @@ export interface Runtime {
   readonly setOutput: (name: string, value: string) => void;
   readonly writeSummary: (markdown: string) => Promise<void>;
   readonly getIdToken: (audience: string) => Promise<string>;
-  /** A link to this workflow run, for the summary; loaded only when a summary is written. */
+  /** A link to this workflow run, for the summary. */
   readonly runLink: () => Promise<string | undefined>;
 }

@@ -51,12 +51,14 @@ export function coreRuntime(): Runtime {
     },
     // Loaded only on the keyless path: @actions/core brings its OIDC client, and undici with it.
     getIdToken: async (audience) => (await import('@actions/core')).getIDToken(audience),
-    runLink: async () => {
-      // Loaded lazily: @actions/github is large, and only the summary needs its context.
-      const { context } = await import('@actions/github');
-      const repository = process.env.GITHUB_REPOSITORY;
-      if (repository === undefined || repository === '' || !context.runId) return undefined;
-      return `[workflow run ${context.runId}](${context.serverUrl}/${repository}/actions/runs/${context.runId})`;
+    runLink: () => {
+      // The run's address from the variables @actions/github's context reads itself: importing that package
+      // (and undici with it) for three variables cost 80-150 ms per step (docs/performance.md).
+      const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
+      if (server === undefined || server === '' || repository === undefined || repository === '' || runId === undefined || runId === '') {
+        return Promise.resolve(undefined);
+      }
+      return Promise.resolve(`[workflow run ${runId}](${server}/${repository}/actions/runs/${runId})`);
     }
   };
 }

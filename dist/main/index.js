@@ -2925,7 +2925,7 @@ function createTransport(userAgent) {
         const secure = url.protocol === 'https:';
         if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
             return secure ? direct.https : direct.http;
-        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
+        proxied ??= __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
             http: new Client(userAgent, [], { keepAlive: true }),
             https: new Client(userAgent, [], { keepAlive: true })
         }));
@@ -3644,14 +3644,15 @@ function coreRuntime() {
             return Promise.resolve();
         },
         // Loaded only on the keyless path: @actions/core brings its OIDC client, and undici with it.
-        getIdToken: async (audience) => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(779), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 143))).getIDToken(audience),
-        runLink: async () => {
-            // Loaded lazily: @actions/github is large, and only the summary needs its context.
-            const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-            const repository = process.env.GITHUB_REPOSITORY;
-            if (repository === undefined || repository === '' || !context.runId)
-                return undefined;
-            return `[workflow run ${context.runId}](${context.serverUrl}/${repository}/actions/runs/${context.runId})`;
+        getIdToken: async (audience) => (await Promise.all(/* import() */[__nccwpck_require__.e(779), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 143))).getIDToken(audience),
+        runLink: () => {
+            // The run's address from the variables @actions/github's context reads itself: importing that package
+            // (and undici with it) for three variables cost 80-150 ms per step (docs/performance.md).
+            const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
+            if (server === undefined || server === '' || repository === undefined || repository === '' || runId === undefined || runId === '') {
+                return Promise.resolve(undefined);
+            }
+            return Promise.resolve(`[workflow run ${runId}](${server}/${repository}/actions/runs/${runId})`);
         }
     };
 }

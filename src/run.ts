@@ -51,7 +51,7 @@ export async function run(rt: Runtime): Promise<void> {
     updated = true;
   }
 
-  const outcome: Report = {
+  const result: Report = {
     id: resolved.id,
     after,
     before: resolved.current,
@@ -62,8 +62,8 @@ export async function run(rt: Runtime): Promise<void> {
     cleanup: config.cleanup,
     lockCidr: config.lockCidr
   };
-  report(rt, outcome);
-  if (config.jobSummary) await rt.writeSummary(summary(outcome, await rt.runLink().catch(() => undefined)));
+  report(rt, result);
+  if (config.jobSummary) await rt.writeSummary(summary(result, await rt.runLink()));
 }
 
 /** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
@@ -84,9 +84,9 @@ async function sendUpdate(client: C1Client, state: RunState, id: string, plan: P
   }
 }
 
-function report(rt: Runtime, outcome: Report): void {
-  for (const [name, value] of Object.entries(outputs(outcome))) rt.setOutput(name, value);
-  for (const line of changeLines(outcome)) (outcome.dryRun ? rt.log.info : rt.log.notice)(line);
+function report(rt: Runtime, result: Report): void {
+  for (const [name, value] of Object.entries(outputs(result))) rt.setOutput(name, value);
+  for (const line of changeLines(result)) (result.dryRun ? rt.log.info : rt.log.notice)(line);
 }
 
 /** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */

@@ -3450,7 +3450,7 @@ async function run(rt) {
         after = await sendUpdate(client, state, resolved.id, plan);
         updated = true;
     }
-    const outcome = {
+    const result = {
         id: resolved.id,
         after,
         before: resolved.current,
@@ -3461,9 +3461,9 @@ async function run(rt) {
         cleanup: config.cleanup,
         lockCidr: config.lockCidr
     };
-    report(rt, outcome);
+    report(rt, result);
     if (config.jobSummary)
-        await rt.writeSummary(summary(outcome, await rt.runLink().catch(() => undefined)));
+        await rt.writeSummary(summary(result, await rt.runLink()));
 }
 /** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
 async function sendUpdate(client, state, id, plan) {
@@ -3483,11 +3483,11 @@ async function sendUpdate(client, state, id, plan) {
         throw error;
     }
 }
-function report(rt, outcome) {
-    for (const [name, value] of Object.entries(outputs(outcome)))
+function report(rt, result) {
+    for (const [name, value] of Object.entries(outputs(result)))
         rt.setOutput(name, value);
-    for (const line of changeLines(outcome))
-        (outcome.dryRun ? rt.log.info : rt.log.notice)(line);
+    for (const line of changeLines(result))
+        (result.dryRun ? rt.log.info : rt.log.notice)(line);
 }
 /** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
 function askSource(client, rt) {

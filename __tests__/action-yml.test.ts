@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { Defaults, Input } from '../src/config/names.js';
-import { Output } from '../src/report.js';
+import { Output } from '../src/runner/report.js';
 
 interface ActionYml {
   name: string;

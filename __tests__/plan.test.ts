@@ -1,7 +1,7 @@
 import type { PersonalClient } from '../src/c1/types.js';
 import { parseConfig, type Config } from '../src/config/inputs.js';
-import { planUpdate, type Plan } from '../src/plan.js';
-import { planRestore } from '../src/undo.js';
+import { planUpdate, type Plan } from '../src/plan/update.js';
+import { planRestore } from '../src/plan/undo.js';
 import { inputErrorOf } from './helpers.js';
 
 type Inputs = Readonly<Record<string, string>>;

@@ -1,5 +1,5 @@
-import { run } from './run.js';
-import { coreRuntime, fail, onCancel } from './wiring.js';
+import { run } from './flows/update.js';
+import { coreRuntime, fail, onCancel } from './runner/wiring.js';
 
 onCancel('main');
 run(coreRuntime()).then(

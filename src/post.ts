@@ -1,5 +1,5 @@
-import { cleanup } from './cleanup.js';
-import { coreRuntime, fail, onCancel } from './wiring.js';
+import { cleanup } from './flows/cleanup.js';
+import { coreRuntime, fail, onCancel } from './runner/wiring.js';
 
 onCancel('post');
 cleanup(coreRuntime()).then(

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
 /**
  * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, state?: Record<string, string>,
@@ -19,15 +20,16 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * parseCommandFile reads a file the way the runner does: `name=value` lines and `name<<DELIM` heredocs; a
- * later value for the same name wins.
+ * parseCommandFile reads a file the way the runner does on Linux: split on `\n` only, `name=value` lines and
+ * `name<<DELIM` heredocs; a later value for the same name wins. A heredoc whose delimiter never comes fails,
+ * as the runner fails the step ("Matching delimiter not found").
  * @param {string} text
  * @returns {Record<string, string>}
  */
 export function parseCommandFile(text) {
   /** @type {Record<string, string>} */
   const out = {};
-  const lines = text.split(/\r?\n/);
+  const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
@@ -36,6 +38,7 @@ export function parseCommandFile(text) {
       const [, name, delimiter] = heredoc;
       const value = [];
       while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i]);
+      if (i >= lines.length) throw new Error(`Matching delimiter not found '${delimiter}'`);
       out[name] = value.join('\n');
     } else {
       const eq = line.indexOf('=');
@@ -46,8 +49,25 @@ export function parseCommandFile(text) {
 }
 
 /**
- * runStep runs dist/<step>/index.js as a child process.
- * @param {'main' | 'post'} step
+ * declaredDefaults reads the inputs an action.yml declares, with their defaults: the runner passes every one of
+ * them, the default filled in where the workflow gave none (an input without a default arrives empty).
+ * @param {string} actionFile
+ * @returns {Record<string, string>}
+ */
+export function declaredDefaults(actionFile) {
+  const action = parse(readFileSync(actionFile, 'utf8'));
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [name, spec] of Object.entries(action.inputs ?? {})) out[name] = spec?.default === undefined ? '' : String(spec.default);
+  return out;
+}
+
+/** Which action.yml each bundle belongs to. */
+const ACTION_FILES = { main: join(root, 'action.yml'), post: join(root, 'action.yml'), rotate: join(root, 'rotate', 'action.yml') };
+
+/**
+ * runStep runs dist/<step>/index.js as a child process, with every input its action.yml declares.
+ * @param {'main' | 'post' | 'rotate'} step
  * @param {StepOptions} options
  * @returns {Promise<StepResult>}
  */
@@ -67,7 +87,8 @@ export async function runStep(step, options = {}) {
     ...files,
     ...options.env
   };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  const inputs = { ...declaredDefaults(ACTION_FILES[step]), ...options.inputs };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   const started = Date.now();
   const child = spawn(options.node ?? process.execPath, [join(root, 'dist', step, 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });

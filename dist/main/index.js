@@ -2250,8 +2250,8 @@ function parseConfig(read, env, now) {
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
     const cleanup = parseChoice(names_Input.cleanup, read(names_Input.cleanup), ['none', 'restore', 'lock'], 'none');
     const warnings = [...connection.warnings];
-    if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
-        warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
+    if (allowSourceCidr?.runner !== true && runnerInputsChanged(read, runnerIp)) {
+        warnings.push("runner-ip inputs are set to other than their defaults but allow-source-cidr does not use 'runner'; they have no effect.");
     }
     if (cleanup !== 'none' && connection.auth.kind === 'token') {
         warnings.push(`cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
@@ -2417,15 +2417,17 @@ function parseMask(value, given) {
     }
     return mask;
 }
-function runnerInputsGiven(read) {
-    return [
-        names_Input.runnerIp,
-        names_Input.runnerIpSources,
-        names_Input.runnerIpVersion,
-        names_Input.runnerIpQuorum,
-        names_Input.runnerIpv4Prefix,
-        names_Input.runnerIpv6Prefix
-    ].some((name) => read(name).trim() !== '');
+/**
+ * runnerInputsChanged says whether a runner-IP input asks for something other than its default. The runner
+ * passes every declared input with its default filled in, so presence cannot tell what the workflow gave.
+ */
+function runnerInputsChanged(read, parsed) {
+    return (parsed.given !== undefined ||
+        read(names_Input.runnerIpSources).trim() !== '' ||
+        parsed.version !== 'ipv4' ||
+        parsed.quorum !== Defaults.quorum ||
+        parsed.ipv4Prefix !== Defaults.ipv4Prefix ||
+        parsed.ipv6Prefix !== Defaults.ipv6Prefix);
 }
 function parseRunnerIp(read, requestTimeoutMs) {
     const version = parseChoice(names_Input.runnerIpVersion, read(names_Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
@@ -2608,7 +2610,7 @@ async function findRunnerIp(config, ask) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/plan/update.ts
 
 
 
@@ -2648,7 +2650,7 @@ function planUpdate({ config, current, runnerCidrs, now }) {
     }
     const client = {};
     for (const change of changes)
-        plan_assign(client, change.field, change.after);
+        update_assign(client, change.field, change.after);
     return {
         mask: changes.map((c) => c.field),
         client,
@@ -2752,7 +2754,7 @@ function asList(value) {
     return Array.isArray(value) ? [...value] : [];
 }
 /** assign puts a planned value into the Update body under its field name. */
-function plan_assign(client, field, value) {
+function update_assign(client, field, value) {
     switch (field) {
         case 'displayName':
             client.displayName = typeof value === 'string' ? value : '';
@@ -2769,7 +2771,7 @@ function plan_assign(client, field, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/runner/report.ts
 
 /** Output names, exactly as `action.yml` declares them. */
 const Output = {
@@ -2859,7 +2861,7 @@ function code(value) {
     return `\`${cell(text).replace(/`/gu, "'")}\``;
 }
 
-;// CONCATENATED MODULE: ./src/resolve.ts
+;// CONCATENATED MODULE: ./src/c1/resolve.ts
 /**
  * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
  * client ID is looked up through List, every page, whose record already holds the current values.
@@ -3295,7 +3297,7 @@ function describeNetworkError(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./src/session.ts
+;// CONCATENATED MODULE: ./src/flows/session.ts
 
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
@@ -3327,7 +3329,7 @@ function openClient(connection, rt) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 
 /** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
 const StateKey = {
@@ -3398,7 +3400,7 @@ function isUndo(value) {
         o.changes.every((c) => typeof c === 'object' && c !== null && FIELDS.some((f) => f === c.field)));
 }
 
-;// CONCATENATED MODULE: ./src/run.ts
+;// CONCATENATED MODULE: ./src/flows/update.ts
 
 
 
@@ -3513,7 +3515,7 @@ function askSource(client, rt) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/workflow.ts
+;// CONCATENATED MODULE: ./src/runner/workflow.ts
 
 
 
@@ -3595,7 +3597,7 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/wiring.ts
+;// CONCATENATED MODULE: ./src/runner/wiring.ts
 
 
 

@@ -2250,8 +2250,8 @@ function parseConfig(read, env, now) {
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
     const cleanup = parseChoice(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
     const warnings = [...connection.warnings];
-    if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
-        warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
+    if (allowSourceCidr?.runner !== true && runnerInputsChanged(read, runnerIp)) {
+        warnings.push("runner-ip inputs are set to other than their defaults but allow-source-cidr does not use 'runner'; they have no effect.");
     }
     if (cleanup !== 'none' && connection.auth.kind === 'token') {
         warnings.push(`cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
@@ -2417,15 +2417,17 @@ function parseMask(value, given) {
     }
     return mask;
 }
-function runnerInputsGiven(read) {
-    return [
-        Input.runnerIp,
-        Input.runnerIpSources,
-        Input.runnerIpVersion,
-        Input.runnerIpQuorum,
-        Input.runnerIpv4Prefix,
-        Input.runnerIpv6Prefix
-    ].some((name) => read(name).trim() !== '');
+/**
+ * runnerInputsChanged says whether a runner-IP input asks for something other than its default. The runner
+ * passes every declared input with its default filled in, so presence cannot tell what the workflow gave.
+ */
+function runnerInputsChanged(read, parsed) {
+    return (parsed.given !== undefined ||
+        read(Input.runnerIpSources).trim() !== '' ||
+        parsed.version !== 'ipv4' ||
+        parsed.quorum !== Defaults.quorum ||
+        parsed.ipv4Prefix !== Defaults.ipv4Prefix ||
+        parsed.ipv6Prefix !== Defaults.ipv6Prefix);
 }
 function parseRunnerIp(read, requestTimeoutMs) {
     const version = parseChoice(Input.runnerIpVersion, read(Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
@@ -2485,7 +2487,7 @@ function parseSource(item) {
     return url.href;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/plan/update.ts
 
 
 
@@ -2525,7 +2527,7 @@ function planUpdate({ config, current, runnerCidrs, now }) {
     }
     const client = {};
     for (const change of changes)
-        plan_assign(client, change.field, change.after);
+        update_assign(client, change.field, change.after);
     return {
         mask: changes.map((c) => c.field),
         client,
@@ -2618,7 +2620,7 @@ function sameValue(field, a, b) {
     return a === b;
 }
 /** show renders a field's value for a log line: (none) for no expiry, (empty) for an empty text or list. */
-function plan_show(value) {
+function update_show(value) {
     if (value === null)
         return '(none)';
     if (typeof value === 'string')
@@ -2629,7 +2631,7 @@ function asList(value) {
     return Array.isArray(value) ? [...value] : [];
 }
 /** assign puts a planned value into the Update body under its field name. */
-function plan_assign(client, field, value) {
+function update_assign(client, field, value) {
     switch (field) {
         case 'displayName':
             client.displayName = typeof value === 'string' ? value : '';
@@ -2646,7 +2648,7 @@ function plan_assign(client, field, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/runner/report.ts
 
 /** Output names, exactly as `action.yml` declares them. */
 const Output = {
@@ -2732,11 +2734,11 @@ function cell(text) {
     return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
 }
 function code(value) {
-    const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : plan_show(value);
+    const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : update_show(value);
     return `\`${cell(text).replace(/`/gu, "'")}\``;
 }
 
-;// CONCATENATED MODULE: ./src/resolve.ts
+;// CONCATENATED MODULE: ./src/c1/resolve.ts
 /**
  * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
  * client ID is looked up through List, every page, whose record already holds the current values.
@@ -3172,7 +3174,7 @@ function describeNetworkError(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./src/session.ts
+;// CONCATENATED MODULE: ./src/flows/session.ts
 
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
@@ -3204,7 +3206,7 @@ function openClient(connection, rt) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 
 /** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
 const StateKey = {
@@ -3275,7 +3277,7 @@ function isUndo(value) {
         o.changes.every((c) => typeof c === 'object' && c !== null && names_FIELDS.some((f) => f === c.field)));
 }
 
-;// CONCATENATED MODULE: ./src/undo.ts
+;// CONCATENATED MODULE: ./src/plan/undo.ts
 
 
 /**
@@ -3306,7 +3308,7 @@ function planRestore(undo, current) {
             continue;
         }
         else {
-            warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${plan_show(now)}).`);
+            warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${update_show(now)}).`);
             continue;
         }
         if (sameValue(change.field, now, target))
@@ -3315,11 +3317,11 @@ function planRestore(undo, current) {
     }
     const client = {};
     for (const c of changes)
-        plan_assign(client, c.field, c.after);
+        update_assign(client, c.field, c.after);
     return { mask: changes.map((c) => c.field), client, changes, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/cleanup.ts
+;// CONCATENATED MODULE: ./src/flows/cleanup.ts
 
 
 
@@ -3418,7 +3420,7 @@ function describe(client) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/workflow.ts
+;// CONCATENATED MODULE: ./src/runner/workflow.ts
 
 
 
@@ -3500,7 +3502,7 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/wiring.ts
+;// CONCATENATED MODULE: ./src/runner/wiring.ts
 
 
 

@@ -5,8 +5,8 @@
  *
  *   npx local-action run . scripts/local-action/main.ts .env --post scripts/local-action/post.ts
  */
-import { run as runMain } from '../../src/run.js';
-import { coreRuntime, fail } from '../../src/wiring.js';
+import { run as runMain } from '../../src/flows/update.js';
+import { coreRuntime, fail } from '../../src/runner/wiring.js';
 
 export async function run(): Promise<void> {
   await runMain(coreRuntime()).catch(fail);

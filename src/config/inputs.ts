@@ -88,8 +88,10 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
   const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
   const cleanup = parseChoice<Cleanup>(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
   const warnings = [...connection.warnings];
-  if (allowSourceCidr?.runner !== true && runnerInputsGiven(read)) {
-    warnings.push("runner-ip inputs are set but allow-source-cidr does not use 'runner'; they have no effect.");
+  if (allowSourceCidr?.runner !== true && runnerInputsChanged(read, runnerIp)) {
+    warnings.push(
+      "runner-ip inputs are set to other than their defaults but allow-source-cidr does not use 'runner'; they have no effect."
+    );
   }
   if (cleanup !== 'none' && connection.auth.kind === 'token') {
     warnings.push(
@@ -280,15 +282,19 @@ function parseMask(value: string, given: readonly Field[]): Field[] {
   return mask;
 }
 
-function runnerInputsGiven(read: ReadInput): boolean {
-  return [
-    Input.runnerIp,
-    Input.runnerIpSources,
-    Input.runnerIpVersion,
-    Input.runnerIpQuorum,
-    Input.runnerIpv4Prefix,
-    Input.runnerIpv6Prefix
-  ].some((name) => read(name).trim() !== '');
+/**
+ * runnerInputsChanged says whether a runner-IP input asks for something other than its default. The runner
+ * passes every declared input with its default filled in, so presence cannot tell what the workflow gave.
+ */
+function runnerInputsChanged(read: ReadInput, parsed: RunnerIpConfig): boolean {
+  return (
+    parsed.given !== undefined ||
+    read(Input.runnerIpSources).trim() !== '' ||
+    parsed.version !== 'ipv4' ||
+    parsed.quorum !== Defaults.quorum ||
+    parsed.ipv4Prefix !== Defaults.ipv4Prefix ||
+    parsed.ipv6Prefix !== Defaults.ipv6Prefix
+  );
 }
 
 function parseRunnerIp(read: ReadInput, requestTimeoutMs: number): RunnerIpConfig {

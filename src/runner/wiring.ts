@@ -1,6 +1,6 @@
-import { messageOf } from './c1/errors.js';
-import { realSleep } from './c1/retry.js';
-import { createTransport } from './net/http.js';
+import { messageOf } from '../c1/errors.js';
+import { realSleep } from '../c1/retry.js';
+import { createTransport } from '../net/http.js';
 import type { Runtime } from './runtime.js';
 import * as workflow from './workflow.js';
 

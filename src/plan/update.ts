@@ -1,9 +1,9 @@
-import type { ClientFields, PersonalClient } from './c1/types.js';
-import { formatDuration } from './config/durations.js';
-import { InputError } from './config/errors.js';
-import type { CidrMode, Config } from './config/inputs.js';
-import { Defaults, Input, type Field } from './config/names.js';
-import { normaliseExisting, unique } from './net/cidr.js';
+import type { ClientFields, PersonalClient } from '../c1/types.js';
+import { formatDuration } from '../config/durations.js';
+import { InputError } from '../config/errors.js';
+import type { CidrMode, Config } from '../config/inputs.js';
+import { Defaults, Input, type Field } from '../config/names.js';
+import { normaliseExisting, unique } from '../net/cidr.js';
 
 /** A field's value as the plan sees it: text, a list, or null for "no expiry". */
 export type FieldValue = string | readonly string[] | null;

@@ -1,7 +1,7 @@
-import type { PersonalClient } from './c1/types.js';
-import type { Cleanup } from './config/inputs.js';
-import type { RunnerIp } from './net/detect.js';
-import { asList, show, type FieldChange, type FieldValue, type Plan } from './plan.js';
+import type { PersonalClient } from '../c1/types.js';
+import type { Cleanup } from '../config/inputs.js';
+import type { RunnerIp } from '../net/detect.js';
+import { asList, show, type FieldChange, type FieldValue, type Plan } from '../plan/update.js';
 
 /** Output names, exactly as `action.yml` declares them. */
 export const Output = {

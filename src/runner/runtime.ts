@@ -1,5 +1,5 @@
-import type { Environment, ReadInput } from './config/connection.js';
-import type { Transport } from './net/http.js';
+import type { Environment, ReadInput } from '../config/connection.js';
+import type { Transport } from '../net/http.js';
 import type { StateStore } from './state.js';
 
 /**

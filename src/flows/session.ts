@@ -1,7 +1,7 @@
-import { C1Client } from './c1/client.js';
-import type { Connection } from './config/connection.js';
-import { Env, Input } from './config/names.js';
-import type { Runtime } from './runtime.js';
+import { C1Client } from '../c1/client.js';
+import type { Connection } from '../config/connection.js';
+import { Env, Input } from '../config/names.js';
+import type { Runtime } from '../runner/runtime.js';
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
 export function maskSecretInputs(rt: Runtime): void {

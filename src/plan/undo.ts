@@ -1,7 +1,7 @@
-import type { ClientFields, PersonalClient } from './c1/types.js';
-import type { Field } from './config/names.js';
-import { unique } from './net/cidr.js';
-import { asList, assign, currentValue, sameValue, show, type FieldChange, type FieldValue, type Undo } from './plan.js';
+import type { ClientFields, PersonalClient } from '../c1/types.js';
+import type { Field } from '../config/names.js';
+import { unique } from '../net/cidr.js';
+import { asList, assign, currentValue, sameValue, show, type FieldChange, type FieldValue, type Undo } from './update.js';
 
 /** Restore is the Update that takes back this run's change, and what had to be left because others changed it. */
 export interface Restore {

@@ -1,6 +1,6 @@
-import type { C1Client } from './c1/client.js';
-import type { PersonalClient } from './c1/types.js';
-import type { Target } from './config/inputs.js';
+import type { C1Client } from './client.js';
+import type { PersonalClient } from './types.js';
+import type { Target } from '../config/inputs.js';
 
 /** Resolved is the credential's id, and the record when it was read on the way. */
 export interface Resolved {

@@ -1,14 +1,14 @@
-import type { C1Client } from './c1/client.js';
-import { messageOf } from './c1/errors.js';
-import type { PersonalClient } from './c1/types.js';
-import { parseCleanupConfig, type CleanupConfig } from './config/inputs.js';
-import { asList } from './plan.js';
-import { postSummary } from './report.js';
-import { resolveTarget } from './resolve.js';
-import type { Runtime } from './runtime.js';
+import type { C1Client } from '../c1/client.js';
+import { messageOf } from '../c1/errors.js';
+import type { PersonalClient } from '../c1/types.js';
+import { parseCleanupConfig, type CleanupConfig } from '../config/inputs.js';
+import { asList } from '../plan/update.js';
+import { postSummary } from '../runner/report.js';
+import { resolveTarget } from '../c1/resolve.js';
+import type { Runtime } from '../runner/runtime.js';
 import { maskSecretInputs, openClient } from './session.js';
-import { readSavedRun, type SavedRun } from './state.js';
-import { planRestore } from './undo.js';
+import { readSavedRun, type SavedRun } from '../runner/state.js';
+import { planRestore } from '../plan/undo.js';
 
 /**
  * cleanup is the post step: read what main saved, authenticate afresh from the inputs (main's token may have

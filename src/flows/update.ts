@@ -1,14 +1,14 @@
-import type { C1Client } from './c1/client.js';
-import { C1Error } from './c1/errors.js';
-import type { PersonalClient } from './c1/types.js';
-import { parseConfig } from './config/inputs.js';
-import { findRunnerIp, type AskSource } from './net/detect.js';
-import { needsRead, planUpdate, type Plan } from './plan.js';
-import { changeLines, outputs, summary, type Report } from './report.js';
-import { resolveTarget } from './resolve.js';
-import type { Runtime } from './runtime.js';
+import type { C1Client } from '../c1/client.js';
+import { C1Error } from '../c1/errors.js';
+import type { PersonalClient } from '../c1/types.js';
+import { parseConfig } from '../config/inputs.js';
+import { findRunnerIp, type AskSource } from '../net/detect.js';
+import { needsRead, planUpdate, type Plan } from '../plan/update.js';
+import { changeLines, outputs, summary, type Report } from '../runner/report.js';
+import { resolveTarget } from '../c1/resolve.js';
+import type { Runtime } from '../runner/runtime.js';
 import { maskSecretInputs, openClient } from './session.js';
-import { RunState } from './state.js';
+import { RunState } from '../runner/state.js';
 
 /**
  * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → outputs and summary.

@@ -1,6 +1,6 @@
-import type { Cleanup } from './config/inputs.js';
-import { FIELDS } from './config/names.js';
-import type { Undo } from './plan.js';
+import type { Cleanup } from '../config/inputs.js';
+import { FIELDS } from '../config/names.js';
+import type { Undo } from '../plan/update.js';
 
 /** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
 export const StateKey = {

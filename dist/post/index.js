@@ -2959,6 +2959,50 @@ class C1Client {
         this.options.tokenDeps.mask(token);
         return token;
     }
+    /**
+     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
+     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
+     * thrown away; nothing is thrown, the caller judges the attempt.
+     */
+    async mintOnce(clientId, secret) {
+        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
+        this.options.tokenDeps.mask(assertion);
+        const form = {
+            client_id: clientId.value,
+            grant_type: 'client_credentials',
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: assertion
+        };
+        const started = Date.now();
+        let response;
+        try {
+            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
+        }
+        catch (error) {
+            return { kind: 'network', message: describeNetworkError(error) };
+        }
+        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
+        let parsed;
+        try {
+            parsed = JSON.parse(response.body);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (response.status >= 200 && response.status < 300) {
+            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            if (token === undefined)
+                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
+            this.options.tokenDeps.mask(token);
+            return { kind: 'accepted' };
+        }
+        return {
+            kind: 'refused',
+            status: response.status,
+            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
+        };
+    }
     /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
     async listPage(pageToken, lookingFor) {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
@@ -3416,6 +3460,24 @@ function describe(client) {
     return list.length === 0 ? 'an empty allowSourceCidr (allow from anywhere)' : `allowSourceCidr [${list.join(', ')}]`;
 }
 
+;// CONCATENATED MODULE: ./src/runner/text.ts
+/**
+ * neutralise makes a log line safe to write whatever it quotes (C1's answers, echo services, saved state,
+ * inputs): the runner reads any stdout line that starts with `::` as a workflow command, and its legacy parser
+ * acts on `##[` anywhere in a line. Line breaks and other control characters are shown as escapes, so quoted
+ * text can never start a line of its own; a leading `::` and every `##[` lose their meaning.
+ */
+function neutralise(line) {
+    const flat = line.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/gu, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    return flat.replace(/##\[/gu, '# #[').replace(/^(\s*):/u, '$1: ');
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -3507,6 +3569,7 @@ function escapeProperty(text) {
 
 
 
+
 const USER_AGENT = 'c1-credential-leash-action/1';
 // Every value masked so far. A message C1 sends back may quote one (an echoed header, say): the runner would
 // mask it on display, but it must not be written to the log at all.
@@ -3533,10 +3596,10 @@ function coreRuntime() {
         random: Math.random,
         state: { save: saveState, get: getState },
         log: {
-            info: (line) => info(redact(line)),
-            notice: (line) => notice(redact(line)),
-            warning: (line) => warning(redact(line)),
-            debug: (line) => debug(redact(line))
+            info: (line) => info(neutralise(redact(line))),
+            notice: (line) => notice(neutralise(redact(line))),
+            warning: (line) => warning(neutralise(redact(line))),
+            debug: (line) => debug(neutralise(redact(line)))
         },
         setSecret: wiring_setSecret,
         setOutput: setOutput,
@@ -3565,7 +3628,7 @@ function coreRuntime() {
 }
 /** fail reports any error, of any type, as the step's failure. */
 function fail(error) {
-    setFailed(redact(messageOf(error)));
+    setFailed(neutralise(redact(messageOf(error))));
 }
 /**
  * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line. What

@@ -1,7 +1,9 @@
 import type { Auth } from '../config/connection.js';
 import type { Tenant } from '../config/tenant.js';
 import { TimeoutError, type HttpResponse, type Transport } from '../net/http.js';
-import { tokenRequest, type TokenDeps } from './auth.js';
+import type { ClientId } from '../config/tenant.js';
+import type { ClientSecret } from '../config/secret.js';
+import { buildAssertion, tokenRequest, type TokenDeps } from './auth.js';
 import { bodyMessage, C1Error, excerpt, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import type { ClientFields, PersonalClient } from './types.js';
@@ -28,6 +30,12 @@ interface Call {
   /** Runner-IP detection asks once, with its own short timeout and cancellation (the quorum is its redundancy). */
   readonly once?: { readonly timeoutMs: number; readonly signal: AbortSignal };
 }
+
+/** MintAttempt is how one token request with a credential's own key went, for verification to judge. */
+export type MintAttempt =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'refused'; readonly status: number; readonly oauthError: string | undefined; readonly message: string }
+  | { readonly kind: 'network'; readonly message: string };
 
 export interface ListPage {
   readonly list: readonly PersonalClient[];
@@ -63,6 +71,53 @@ export class C1Client {
     }
     this.options.tokenDeps.mask(token);
     return token;
+  }
+
+  /**
+   * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
+   * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
+   * thrown away; nothing is thrown, the caller judges the attempt.
+   */
+  async mintOnce(clientId: ClientId, secret: ClientSecret): Promise<MintAttempt> {
+    const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
+    this.options.tokenDeps.mask(assertion);
+    const form = {
+      client_id: clientId.value,
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion
+    };
+    const started = Date.now();
+    let response: HttpResponse;
+    try {
+      response = await this.send(
+        { what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false },
+        undefined
+      );
+    } catch (error) {
+      return { kind: 'network', message: describeNetworkError(error) };
+    }
+    this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(response.body);
+    } catch {
+      parsed = undefined;
+    }
+    if (response.status >= 200 && response.status < 300) {
+      const token =
+        isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+      if (token === undefined)
+        return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
+      this.options.tokenDeps.mask(token);
+      return { kind: 'accepted' };
+    }
+    return {
+      kind: 'refused',
+      status: response.status,
+      oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+      message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
+    };
   }
 
   /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */

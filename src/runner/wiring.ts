@@ -2,6 +2,7 @@ import { messageOf } from '../c1/errors.js';
 import { realSleep } from '../c1/retry.js';
 import { createTransport } from '../net/http.js';
 import type { Runtime } from './runtime.js';
+import { neutralise } from './text.js';
 import * as workflow from './workflow.js';
 
 const USER_AGENT = 'c1-credential-leash-action/1';
@@ -33,10 +34,10 @@ export function coreRuntime(): Runtime {
     random: Math.random,
     state: { save: workflow.saveState, get: workflow.getState },
     log: {
-      info: (line) => workflow.info(redact(line)),
-      notice: (line) => workflow.notice(redact(line)),
-      warning: (line) => workflow.warning(redact(line)),
-      debug: (line) => workflow.debug(redact(line))
+      info: (line) => workflow.info(neutralise(redact(line))),
+      notice: (line) => workflow.notice(neutralise(redact(line))),
+      warning: (line) => workflow.warning(neutralise(redact(line))),
+      debug: (line) => workflow.debug(neutralise(redact(line)))
     },
     setSecret,
     setOutput: workflow.setOutput,
@@ -65,7 +66,7 @@ export function coreRuntime(): Runtime {
 
 /** fail reports any error, of any type, as the step's failure. */
 export function fail(error: unknown): void {
-  workflow.setFailed(redact(messageOf(error)));
+  workflow.setFailed(neutralise(redact(messageOf(error))));
 }
 
 /**

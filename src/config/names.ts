@@ -35,7 +35,8 @@ export const Env = {
   clientId: 'CONDUCTORONE_CLIENT_ID',
   clientSecret: 'CONDUCTORONE_CLIENT_SECRET',
   tenantDomain: 'CONDUCTORONE_TENANT_DOMAIN',
-  serverUrl: 'CONDUCTORONE_SERVER_URL'
+  serverUrl: 'CONDUCTORONE_SERVER_URL',
+  oidcToken: 'CONDUCTORONE_OIDC_TOKEN'
 } as const;
 
 /** The credential fields the action can change, in C1's lowerCamelCase update-mask names. */

@@ -5,7 +5,13 @@ import type { Runtime } from '../runner/runtime.js';
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
 export function maskSecretInputs(rt: Runtime): void {
-  const secrets = [rt.read(Input.token), rt.read(Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
+  const secrets = [
+    rt.read(Input.token),
+    rt.read(Input.clientSecret),
+    rt.env[Env.accessToken] ?? '',
+    rt.env[Env.clientSecret] ?? '',
+    rt.env[Env.oidcToken] ?? ''
+  ];
   for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
     rt.setSecret(secret);
     // The key part of a client secret is a secret on its own, should anything quote it alone.

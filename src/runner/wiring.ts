@@ -1,9 +1,9 @@
+import * as core from '@actions/core';
 import { messageOf } from '../c1/errors.js';
 import { realSleep } from '../c1/retry.js';
 import { createTransport } from '../net/http.js';
 import type { Runtime } from './runtime.js';
 import { neutralise } from './text.js';
-import * as workflow from './workflow.js';
 
 const USER_AGENT = 'c1-credential-leash-action/1';
 
@@ -13,7 +13,7 @@ const secrets = new Set<string>();
 
 function setSecret(secret: string): void {
   secrets.add(secret);
-  workflow.setSecret(secret);
+  core.setSecret(secret);
 }
 
 /** redact replaces every masked value in a message before it is written anywhere. */
@@ -23,65 +23,75 @@ export function redact(message: string): string {
   return out;
 }
 
-/** coreRuntime wires the runner's workflow commands, the real clock and the proxy-aware transport into a Runtime. */
+/** safe is what every line goes through before the log: secrets out, then nothing that reads as a command. */
+const safe = (line: string): string => neutralise(redact(line));
+
+/**
+ * coreRuntime wires `@actions/core` (inputs, outputs, state, masking, annotations, the job summary, OIDC), the
+ * real clock and the proxy-aware transport into a Runtime.
+ */
 export function coreRuntime(): Runtime {
   return {
-    read: workflow.getInput,
+    read: (name) => core.getInput(name),
     env: process.env,
     now: () => new Date(),
     transport: createTransport(USER_AGENT),
     sleep: realSleep,
     random: Math.random,
-    state: { save: workflow.saveState, get: workflow.getState },
+    state: { save: core.saveState, get: core.getState },
     log: {
-      info: (line) => workflow.info(neutralise(redact(line))),
-      notice: (line) => workflow.notice(neutralise(redact(line))),
-      warning: (line) => workflow.warning(neutralise(redact(line))),
-      debug: (line) => workflow.debug(neutralise(redact(line)))
+      info: (line) => core.info(safe(line)),
+      notice: (line) => core.notice(safe(line)),
+      warning: (line) => core.warning(safe(line)),
+      debug: (line) => core.debug(safe(line))
     },
     setSecret,
-    setOutput: workflow.setOutput,
-    writeSummary: (markdown) => {
+    setOutput: core.setOutput,
+    writeSummary: async (markdown) => {
       // A missing or unwritable summary file must not fail a step whose change already went through.
       try {
-        workflow.appendSummary(markdown);
+        await core.summary.addRaw(markdown).write();
       } catch (error) {
-        workflow.warning(redact(`Could not write the job summary: ${messageOf(error)}`));
+        core.summary.emptyBuffer();
+        core.warning(safe(`Could not write the job summary: ${messageOf(error)}`));
       }
-      return Promise.resolve();
     },
-    // Loaded only on the keyless path: @actions/core brings its OIDC client, and undici with it.
-    getIdToken: async (audience) => (await import('@actions/core')).getIDToken(audience),
-    runLink: () => {
-      // The run's address from the variables @actions/github's context reads itself: importing that package
-      // (and undici with it) for three variables cost 80-150 ms per step (docs/performance.md).
-      const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
-      if (server === undefined || server === '' || repository === undefined || repository === '' || runId === undefined || runId === '') {
-        return Promise.resolve(undefined);
+    getIdToken: (audience) => core.getIDToken(audience),
+    runLink: async () => {
+      // Loaded only here, at the end of a step: @actions/github brings Octokit, which nothing before needs.
+      const { context } = await import('@actions/github');
+      let repo: { owner: string; repo: string };
+      try {
+        repo = context.repo;
+      } catch {
+        return undefined; // no GITHUB_REPOSITORY: not on a runner
       }
-      return Promise.resolve(`[workflow run ${runId}](${server}/${repository}/actions/runs/${runId})`);
+      if (!Number.isSafeInteger(context.runId) || context.serverUrl === '') return undefined;
+      return `[workflow run ${context.runId}](${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId})`;
     }
   };
 }
 
 /** fail reports any error, of any type, as the step's failure. */
 export function fail(error: unknown): void {
-  workflow.setFailed(neutralise(redact(messageOf(error))));
+  core.setFailed(safe(messageOf(error)));
 }
 
 /**
- * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line. What
- * main saved for the post step is already on disk: state is appended synchronously before each Update.
+ * onCancel makes a cancelled step (SIGINT, then SIGTERM from the runner) end at once with a clear line, written
+ * out before the process ends. What main saved for the post step is already on disk: state is appended
+ * synchronously before each Update.
  */
-export function onCancel(step: 'main' | 'post'): void {
+export function onCancel(step: 'main' | 'post' | 'rotate'): void {
+  const message: Record<typeof step, string> = {
+    main: 'The main step was cancelled (SIGNAL); the post step still runs its cleanup, if one is set.',
+    post: 'The post step was cancelled (SIGNAL) before it finished: the credential may still be open; check it in C1.',
+    rotate: 'The rotation was cancelled (SIGNAL) before it finished: check the job summary and C1 for what it created.'
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      workflow.setFailed(
-        step === 'main'
-          ? `The main step was cancelled (${signal}); the post step still runs its cleanup, if one is set.`
-          : `The post step was cancelled (${signal}) before it finished: the credential may still be open; check it in C1.`
-      );
-      process.exit(1);
+      core.setFailed(message[step].replace('SIGNAL', signal));
+      process.stdout.write('', () => process.exit(1));
     });
   }
 }

@@ -443,7 +443,7 @@ describe('parseConnection: tenant variables that lose to an earlier source', () 
     ],
     ['a variable that is the one used: nothing to say', { token: 't' }, { CONDUCTORONE_SERVER_URL: 'https://server.example' }, []]
   ])('%s', (_name, inputs, env, expected) => {
-    expect(parseConnection(reader(inputs), env).warnings).toEqual(expected.map((pattern) => expect.stringMatching(pattern)));
+    expect(parseConnection(reader(inputs), env).warnings).toEqual(expected.map((pattern): unknown => expect.stringMatching(pattern)));
   });
 });
 

@@ -5,6 +5,7 @@
  * text can never start a line of its own; a leading `::` and every `##[` lose their meaning.
  */
 export function neutralise(line: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
   const flat = line.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/gu, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';

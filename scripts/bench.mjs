@@ -107,6 +107,22 @@ process.on('exit', () => {
 });
 `;
 
+/**
+ * The toolkit floor: the least a toolkit action does for the same one Update: `@actions/core` reads the inputs,
+ * `@actions/http-client` sends the POST, bundled by ncc like the action. Built in every run (from a file under
+ * the project, so ncc resolves the same node_modules), so it moves with the installed toolkit versions.
+ */
+const TOOLKIT_FLOOR_SOURCE = `import * as core from '@actions/core';
+import { HttpClient } from '@actions/http-client';
+const client = new HttpClient('toolkit-floor');
+const response = await client.post(core.getInput('url'), core.getInput('body'), {
+  authorization: 'Bearer ' + core.getInput('token'),
+  'content-type': 'application/json'
+});
+await response.readBody();
+if (response.message.statusCode !== 200) core.setFailed('HTTP ' + response.message.statusCode);
+`;
+
 // ---------------------------------------------------------------------------------------------------------
 // The flows. Each ends with a known credential, checked after every run so a fast wrong answer cannot pass.
 
@@ -192,21 +208,29 @@ const withSummary = (flow) => ({ ...flow, inputs: (lab) => ({ ...flow.inputs(lab
 // ---------------------------------------------------------------------------------------------------------
 // The measurements.
 
-/** benchColdStart: the action's one-Update flow against the floor, no latency, interleaved run by run. */
+/**
+ * benchColdStart: the action's one-Update flow against both floors (the bare node:http POST and the toolkit
+ * floor), no latency, interleaved run by run.
+ */
 async function benchColdStart(/** @type {Lab} */ lab) {
   lab.setDelay(0);
   const flow = /** @type {Flow} */ (FLOWS[0]);
   const floor = () => runFloor(lab);
+  const toolkit = () => runToolkitFloor(lab);
   const action = async () => (await runFlow(lab, flow)).ms;
-  const [floorMs, actionMs] = await interleaved([floor, action]);
-  const ratio = median(actionMs) / median(floorMs);
+  const [floorMs, toolkitMs, actionMs] = await interleaved([floor, toolkit, action]);
+  const toBare = median(actionMs) / median(floorMs);
+  const toToolkit = median(actionMs) / median(toolkitMs);
   printTable(
     '1. Cold start (stand-ins answer at once; one Update; `token` and `runner-ip` given; `job-summary: false`)',
     ['process', 'median ms', 'min ms', 'max ms'],
     [
-      ['floor: the same POST with node:http (ESM, own node process)', ...stats(floorMs)],
+      ['bare floor: the same POST with node:http (ESM, own node process)', ...stats(floorMs)],
+      ['toolkit floor: ncc bundle of @actions/core + @actions/http-client, the same POST', ...stats(toolkitMs)],
       ['action: dist/main/index.js via runStep', ...stats(actionMs)],
-      ['**ratio action/floor** (target ≤ 1.5)', `**${fmt(ratio, 2)}** ${verdict(ratio <= 1.5)}`, '', '']
+      ['**ratio action/toolkit floor** (target ≤ 1.2)', `**${fmt(toToolkit, 2)}** ${verdict(toToolkit <= 1.2)}`, '', ''],
+      ['**ratio action/bare floor** (target ≤ 1.5)', `**${fmt(toBare, 2)}** ${verdict(toBare <= 1.5)}`, '', ''],
+      ['ratio toolkit floor/bare floor (what the toolkit itself costs)', fmt(median(toolkitMs) / median(floorMs), 2), '', '']
     ]
   );
 }
@@ -552,12 +576,14 @@ async function startLab() {
   const probe = join(dir, 'probe.cjs');
   writeFileSync(floor, FLOOR_SCRIPT);
   writeFileSync(probe, PROBE_SCRIPT);
+  const toolkitFloor = buildToolkitFloor(dir);
   return {
     c1,
     good,
     hanging,
     dir,
     floor,
+    toolkitFloor,
     probe,
     token: c1.issueToken(),
     /** setDelay sets the latency of every C1 and good echo answer. @param {number} ms */
@@ -638,6 +664,37 @@ async function runFloor(/** @type {Lab} */ lab, /** @type {Record<string, string
   lab.reset(BEFORE);
   const result = await spawnTimed(NODE, [lab.floor], { ...floorEnv(lab), ...env });
   check(result.code === 0 && sameList(lab, [RUNNER_CIDR]), 'floor', result);
+  return result.ms;
+}
+
+/** buildToolkitFloor bundles the toolkit floor with ncc into the lab directory and returns its entry file. */
+function buildToolkitFloor(/** @type {string} */ dir) {
+  const sourceDir = mkdtempSync(join(ROOT, '.bench-toolkit-floor-'));
+  try {
+    const source = join(sourceDir, 'index.mjs');
+    writeFileSync(source, TOOLKIT_FLOOR_SOURCE);
+    const out = join(dir, 'toolkit-floor');
+    const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', source, '-o', out, '--quiet'], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`could not build the toolkit floor: ${built.stderr}`);
+    return join(out, 'index.mjs'); // ncc names the bundle after an .mjs entry
+  } finally {
+    rmSync(sourceDir, { recursive: true, force: true });
+  }
+}
+
+/** runToolkitFloor sends the toolkit floor's one Update, its inputs as the runner passes them. */
+async function runToolkitFloor(/** @type {Lab} */ lab) {
+  lab.setDelay(0);
+  lab.reset(BEFORE);
+  const env = floorEnv(lab);
+  const result = await spawnTimed(NODE, [lab.toolkitFloor], {
+    PATH: env.PATH,
+    HOME: env.HOME,
+    INPUT_URL: env.FLOOR_URL,
+    INPUT_TOKEN: env.FLOOR_TOKEN,
+    INPUT_BODY: env.FLOOR_BODY
+  });
+  check(result.code === 0 && sameList(lab, [RUNNER_CIDR]), 'toolkit floor', result);
   return result.ms;
 }
 

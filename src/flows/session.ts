@@ -1,17 +1,29 @@
 import { C1Client } from '../c1/client.js';
 import type { Connection } from '../config/connection.js';
 import { Env, Input } from '../config/names.js';
+import type { VerifyConfig } from '../config/verify.js';
 import type { Runtime } from '../runner/runtime.js';
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
 export function maskSecretInputs(rt: Runtime): void {
-  const secrets = [rt.read(Input.token), rt.read(Input.clientSecret), rt.env[Env.accessToken] ?? '', rt.env[Env.clientSecret] ?? ''];
+  const secrets = [
+    rt.read(Input.token),
+    rt.read(Input.clientSecret),
+    rt.read(Input.verifyClientSecret),
+    rt.env[Env.accessToken] ?? '',
+    rt.env[Env.clientSecret] ?? ''
+  ];
   for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
     rt.setSecret(secret);
     // The key part of a client secret is a secret on its own, should anything quote it alone.
     const keyPart = secret.split(':')[3];
     if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '') rt.setSecret(keyPart);
   }
+}
+
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+export function maskVerifySecret(rt: Runtime, verify: VerifyConfig): void {
+  if (verify.mode === 'token') rt.setSecret(verify.secret.d);
 }
 
 /**

@@ -141,6 +141,8 @@ export async function startC1(options = {}) {
     sourceIp: /** @type {string | undefined} */ (undefined),
     /** Milliseconds after an Update before a changed allowSourceCidr applies at the token endpoint. */
     cidrDelayMs: 0,
+    /** Every access token the token endpoint has handed out, so tests can look for them where none may appear. */
+    minted: /** @type {string[]} */ ([]),
     /** When true, test-source-ip answers 403, as for a caller without admin rights. */
     testSourceIpForbidden: false,
     /** Milliseconds to wait before every answer. */
@@ -375,7 +377,10 @@ export async function startC1(options = {}) {
       status: 200,
       body: { access_token: token, token_type: 'Bearer', expires_in: tokenLifetime, ...extra },
       headers: { 'cache-control': 'no-store' },
-      commit: () => tokens.set(token, Date.now() + tokenLifetime * 1000)
+      commit: () => {
+        tokens.set(token, Date.now() + tokenLifetime * 1000);
+        standIn.minted.push(token);
+      }
     };
   }
 

@@ -106,7 +106,7 @@ test("a runner address C1 does not see fails after verify-timeout naming both ad
   expect(error).toContain(`personal client '${TARGET}'`);
   expect(error).toMatch(/for 3\.\d s \(\d+ attempts, verify-timeout 3s/u);
   expect(error).toContain(`C1 sees this runner at ${ELSEWHERE}, which the list does not cover`);
-  expect(error).toContain(`allowSourceCidr is ${RUNNER}/32`);
+  expect(error).toContain(`allowSourceCidr is ${RUNNER}/32 (the runner's address as the action found it: ${RUNNER})`);
   expect(error).toContain('source address 198.51.100.20 is not allowed');
   expect(result.ms).toBeGreaterThanOrEqual(3000);
   const attempts = verificationRequests();

@@ -75,6 +75,7 @@ export async function run(rt: Runtime): Promise<void> {
       id: resolved.id,
       after,
       before: resolved.current,
+      runnerAddresses: runnerIp?.addresses,
       askTimeoutMs: config.runnerIp.timeoutMs
     });
   }

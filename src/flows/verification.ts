@@ -17,6 +17,8 @@ export interface Verifying {
   /** The credential after the step, and as read before it (if it was): one of them names its client ID. */
   readonly after: PersonalClient;
   readonly before: PersonalClient | undefined;
+  /** The runner's address(es) the action narrowed to, when `allow-source-cidr` asked for `runner`. */
+  readonly runnerAddresses: readonly string[] | undefined;
   /** The timeout for asking test-source-ip: the runner-IP detection's own. */
   readonly askTimeoutMs: number;
 }
@@ -69,10 +71,11 @@ export async function verifyCredential(
       `(${verification.attempts} attempts, ${Input.verifyTimeout} ${formatDuration(verify.timeoutMs)}; the last answer: ${verification.last})`;
   const list = [...(it.after.allowSourceCidr ?? [])];
   const seen = await addressC1Sees(client, it.askTimeoutMs);
+  const runner = it.runnerAddresses === undefined ? '' : ` (the runner's address as the action found it: ${it.runnerAddresses.join(', ')})`;
   const failure =
-    `Verification of personal client '${it.id}' failed: ${how}. ${describeSeen(seen, list)} ` +
-    `The credential's allowSourceCidr is ${list.length === 0 ? '(empty: any address)' : list.join(', ')}. ` +
-    "The post step's cleanup, if one is set, still runs.";
+    `Verification of personal client '${it.id}' failed: ${how}. ` +
+    `The credential's allowSourceCidr is ${list.length === 0 ? '(empty: any address)' : list.join(', ')}${runner}. ` +
+    `${describeSeen(seen, list)} The post step's cleanup, if one is set, still runs.`;
   return { verification, failure };
 }
 

@@ -40,7 +40,9 @@ test('defaults in action.yml agree with the defaults the parser applies', () => 
     [Input.dryRun]: 'false',
     [Input.retryMaxAttempts]: String(Defaults.retryMaxAttempts),
     [Input.requestTimeout]: `${Defaults.requestTimeoutMs / 1000}s`,
-    [Input.jobSummary]: 'true'
+    [Input.jobSummary]: 'true',
+    [Input.verify]: 'none',
+    [Input.verifyTimeout]: `${Defaults.verifyTimeoutMs / 1000}s`
   });
 });
 

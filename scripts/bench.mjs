@@ -996,6 +996,75 @@ function printMachine() {
   console.log(`- runs per measurement: ${RUNS} (BENCH_RUNS), after one warm-up each; medians; curl: ${hasCurl() ? 'present' : 'missing'}`);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// 6. Verification (issue 12): what `verify: token` adds when C1 applies the narrowed list at once.
+
+/**
+ * benchVerify: flow a, and flow a with `verify: token` (a token minted with the changed credential's own
+ * secret, C1 seeing the runner where the list narrows it to), each with no latency and with every answer 100 ms
+ * late, in turns. (verified at 100 ms − at 0 ms) − (plain at 100 ms − at 0 ms), over 100 ms, is how many round
+ * trips verification adds in a row, whatever the start costs: one token request. Runs with section 2
+ * (BENCH_ONLY=trips, or BENCH_ONLY=verify alone).
+ */
+async function benchVerify(/** @type {Lab} */ lab) {
+  const { generateCredential } = await import('../__tests__/standin/c1.mjs');
+  const target = generateCredential(ID, new URL(lab.c1.url).host);
+  lab.c1.register(target);
+  const plain = /** @type {Flow} */ (FLOWS[0]);
+  /** @type {Flow} */
+  const verified = {
+    ...plain,
+    key: 'a + verify',
+    title: `${plain.title} + verify: token`,
+    inputs: (l) => ({ ...plain.inputs(l), verify: 'token', 'verify-client-secret': target.secret })
+  };
+  const run = async (/** @type {Flow} */ flow, /** @type {number} */ delayMs) => {
+    lab.setDelay(0);
+    lab.reset(BEFORE);
+    lab.setDelay(delayMs);
+    const result = await runStep('main', { inputs: flow.inputs(lab), node: NODE });
+    const expected = flow === verified ? 'true' : 'false';
+    check(result.code === 0 && sameList(lab, plain.endsWith) && result.outputs.verified === expected, `flow ${flow.key}`, result);
+    return { ms: result.ms, requests: lab.c1.requests.length, mints: lab.c1.requests.filter((r) => r.route === 'token').length };
+  };
+  lab.c1.sourceIp = RUNNER_IP;
+  try {
+    const [plain0 = [], plainDelayed = [], verified0 = [], verifiedDelayed = []] = await interleaved([
+      () => run(plain, 0),
+      () => run(plain, DELAY_MS),
+      () => run(verified, 0),
+      () => run(verified, DELAY_MS)
+    ]);
+    const ms = (/** @type {{ ms: number }[]} */ runs) => median(runs.map((r) => r.ms));
+    const inRow = (/** @type {{ ms: number }[]} */ instant, /** @type {{ ms: number }[]} */ delayed) =>
+      (ms(delayed) - ms(instant)) / DELAY_MS;
+    const added = inRow(verified0, verifiedDelayed) - inRow(plain0, plainDelayed);
+    printTable(
+      `6. Verification (every stand-in answer delayed ${DELAY_MS} ms or not, in turns; C1 applies the narrowed list at once)`,
+      ['flow', 'requests sent', 'token requests', 'action, 0 ms latency', `action, ${DELAY_MS} ms latency`, 'round trips in a row'],
+      [
+        [plain, plain0, plainDelayed],
+        [verified, verified0, verifiedDelayed]
+      ].map(([flow, instant, delayed]) => [
+        `(${/** @type {Flow} */ (flow).key}) ${/** @type {Flow} */ (flow).title}`,
+        String(median(/** @type {{ requests: number }[]} */ (delayed).map((r) => r.requests))),
+        String(median(/** @type {{ mints: number }[]} */ (delayed).map((r) => r.mints))),
+        fmt(ms(/** @type {{ ms: number }[]} */ (instant))),
+        fmt(ms(/** @type {{ ms: number }[]} */ (delayed))),
+        fmt(inRow(/** @type {{ ms: number }[]} */ (instant), /** @type {{ ms: number }[]} */ (delayed)), 1)
+      ])
+    );
+    const requests = (/** @type {{ requests: number }[]} */ runs) => median(runs.map((r) => r.requests));
+    const extra = requests(verifiedDelayed) - requests(plainDelayed);
+    console.log(
+      `\n- verify: token adds ${extra} request and ${fmt(added, 1)} round trips in a row (target: exactly 1) ` +
+        verdict(extra === 1 && Math.round(added) === 1)
+    );
+  } finally {
+    lab.c1.sourceIp = undefined;
+  }
+}
+
 async function main() {
   if (!existsSync(NODE)) throw new Error(`BENCH_NODE: no node binary at ${NODE}`);
   printMachine();
@@ -1003,6 +1072,7 @@ async function main() {
   try {
     if (ONLY.has('cold')) await benchColdStart(lab);
     if (ONLY.has('trips')) await benchRoundTrips(lab);
+    if (ONLY.has('trips') || ONLY.has('verify')) await benchVerify(lab);
     if (ONLY.has('hang')) await benchHangingSource(lab);
     if (ONLY.has('bundle')) await benchBundle(lab);
     if (ONLY.has('load')) await benchModuleLoad(lab);

@@ -4,6 +4,10 @@
  * It serves what the action uses (the token endpoint with its three grants, personal client List/Get/Update and
  * test-source-ip) and is strict where C1 is strict, so a request C1 would refuse fails here too. Tests can queue
  * faults per route and read a log of every request.
+ *
+ * Like C1, the token endpoint checks a personal client's allowSourceCidr when its credential mints a token,
+ * against the address C1 sees (`sourceIp`, else the request's remote address); a changed list applies only
+ * `cidrDelayMs` after the Update that changed it, as C1 may take a while to apply one.
  */
 import { STATUS_CODES, createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -98,6 +102,8 @@ export async function startC1(options = {}) {
 
   /** @type {Map<string, PersonalClient>} */
   const records = new Map();
+  /** @type {Map<string, { list: string[], from: number }[]>} each record's allowSourceCidr as the token endpoint applies it, by id */
+  const appliedCidrs = new Map();
   /** @type {Map<string, Credential>} credentials that may authenticate, by client ID */
   const credentials = new Map();
   const wfeClients = new Set();
@@ -128,8 +134,15 @@ export async function startC1(options = {}) {
     caller,
     requests,
     faults,
-    /** What test-source-ip reports as checkedIp; undefined reports the request's remote address. */
+    /**
+     * The address C1 sees this client at: what test-source-ip reports as checkedIp and what a personal client's
+     * allowSourceCidr is checked against when it mints a token. Undefined means the request's remote address.
+     */
     sourceIp: /** @type {string | undefined} */ (undefined),
+    /** Milliseconds after an Update before a changed allowSourceCidr applies at the token endpoint. */
+    cidrDelayMs: 0,
+    /** Every access token the token endpoint has handed out, so tests can look for them where none may appear. */
+    minted: /** @type {string[]} */ ([]),
     /** When true, test-source-ip answers 403, as for a caller without admin rights. */
     testSourceIpForbidden: false,
     /** Milliseconds to wait before every answer. */
@@ -153,6 +166,7 @@ export async function startC1(options = {}) {
         deletedAt: null,
         ...clone(record)
       });
+      appliedCidrs.set(record.id, [{ list: [...(records.get(record.id)?.allowSourceCidr ?? [])], from: 0 }]);
     },
     /** record returns a copy of the record with this id. @param {string} id @returns {PersonalClient | undefined} */
     record(id) {
@@ -305,13 +319,13 @@ export async function startC1(options = {}) {
     if (!incoming.form) return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
     const form = /** @type {Record<string, string>} */ (incoming.body ?? {});
     if (form.grant_type === undefined) return oauthError(400, 'invalid_request', 'grant_type is required');
-    if (form.grant_type === CLIENT_CREDENTIALS) return clientCredentials(form);
+    if (form.grant_type === CLIENT_CREDENTIALS) return clientCredentials(form, standIn.sourceIp ?? incoming.remoteAddress);
     if (form.grant_type === TOKEN_EXCHANGE) return tokenExchange(form);
     return oauthError(400, 'unsupported_grant_type', `grant_type "${form.grant_type}" is not supported`);
   }
 
-  /** @param {Record<string, string>} form @returns {Answer} */
-  function clientCredentials(form) {
+  /** @param {Record<string, string>} form @param {string} seenAt the address C1 sees @returns {Answer} */
+  function clientCredentials(form, seenAt) {
     const clientId = form.client_id;
     if (!clientId) return oauthError(400, 'invalid_request', 'client_id is required');
     const hasAssertion = form.client_assertion !== undefined;
@@ -326,7 +340,22 @@ export async function startC1(options = {}) {
       return form.client_secret === credential.secret ? tokenAnswer() : oauthError(401, 'invalid_client', 'client_secret does not match');
     }
     const problem = assertionProblem(/** @type {string} */ (form.client_assertion), credential, audience);
-    return problem === undefined ? tokenAnswer() : oauthError(401, 'invalid_client', problem);
+    if (problem !== undefined) return oauthError(401, 'invalid_client', problem);
+    return sourceAllowed(credential.id, seenAt)
+      ? tokenAnswer()
+      : oauthError(401, 'invalid_client', `source address ${seenAt} is not allowed`);
+  }
+
+  /**
+   * sourceAllowed checks the address against the list that applies now to the personal client with this id (a
+   * credential with no record, such as an spc, is not checked); an empty list allows any address.
+   * @param {string} id @param {string} address
+   */
+  function sourceAllowed(id, address) {
+    const now = Date.now();
+    const applied = (appliedCidrs.get(id) ?? []).filter((entry) => entry.from <= now).at(-1);
+    if (!records.has(id) || applied === undefined || applied.list.length === 0) return true;
+    return applied.list.some((cidr) => cidrContains(cidr, address));
   }
 
   /** @param {Record<string, string>} form @returns {Answer} */
@@ -348,7 +377,10 @@ export async function startC1(options = {}) {
       status: 200,
       body: { access_token: token, token_type: 'Bearer', expires_in: tokenLifetime, ...extra },
       headers: { 'cache-control': 'no-store' },
-      commit: () => tokens.set(token, Date.now() + tokenLifetime * 1000)
+      commit: () => {
+        tokens.set(token, Date.now() + tokenLifetime * 1000);
+        standIn.minted.push(token);
+      }
     };
   }
 
@@ -407,7 +439,13 @@ export async function startC1(options = {}) {
     const current = records.get(id);
     if (!current) return notFound(id);
     const next = { ...clone(current), ...changes, updatedAt: timestamp(Date.now()) };
-    return { ...ok({ client: clone(next) }), commit: () => records.set(id, next) };
+    const commit = () => {
+      records.set(id, next);
+      if ('allowSourceCidr' in changes) {
+        appliedCidrs.get(id)?.push({ list: [...(next.allowSourceCidr ?? [])], from: Date.now() + standIn.cidrDelayMs });
+      }
+    };
+    return { ...ok({ client: clone(next) }), commit };
   }
 
   function sortedRecords() {
@@ -551,6 +589,23 @@ function cidrProblem(text) {
   });
   const canonical = `${network.length === 4 ? network.join('.') : formatIPv6(network)}/${prefix}`;
   return canonical === text ? undefined : `is not a canonical network CIDR (expected "${canonical}")`;
+}
+
+/**
+ * cidrContains says whether a CIDR holds an address (of the same family).
+ * @param {string} cidr @param {string} address @returns {boolean}
+ */
+function cidrContains(cidr, address) {
+  const [network = '', prefixText = ''] = cidr.split('/');
+  const net = addressWords(network);
+  const words = addressWords(unmapped(address));
+  if (!net || !words || net.length !== words.length) return false;
+  const width = words.length === 4 ? 8 : 16;
+  const prefix = Number(prefixText);
+  return words.every((word, index) => {
+    const kept = Math.min(width, Math.max(0, prefix - index * width));
+    return kept === 0 || word >> (width - kept) === (net[index] ?? 0) >> (width - kept);
+  });
 }
 
 /**

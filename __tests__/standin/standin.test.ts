@@ -250,3 +250,62 @@ describe('IP echo stand-in', () => {
     }
   });
 });
+
+describe('C1 stand-in: allowSourceCidr at the token endpoint', () => {
+  let c1: C1;
+
+  beforeEach(async () => {
+    c1 = await startC1();
+  });
+
+  afterEach(async () => {
+    await c1.close();
+  });
+
+  const mint = (): Promise<{ status: number; body: Json }> =>
+    postForm(c1, assertionForm(c1.caller.clientId, assertion(c1.caller.clientId, callerKey(c1))));
+
+  const narrow = async (cidrs: string[]): Promise<void> => {
+    const { status } = await api(c1, 'POST', `/iam/personal_clients/${c1.caller.id}`, {
+      client: { allowSourceCidr: cidrs },
+      updateMask: 'allowSourceCidr'
+    });
+    expect(status).toBe(200);
+  };
+
+  it('checks the list against the remote address by default, and against sourceIp when set', async () => {
+    c1.seed({ ...c1.record(c1.caller.id)!, allowSourceCidr: ['10.0.0.0/8', '127.0.0.0/8'] });
+    expect((await mint()).status).toBe(200);
+
+    c1.sourceIp = '203.0.113.9';
+    const refused = await mint();
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: 'invalid_client', error_description: 'source address 203.0.113.9 is not allowed' });
+
+    c1.seed({ ...c1.record(c1.caller.id)!, allowSourceCidr: ['203.0.113.0/24'] });
+    expect((await mint()).status).toBe(200);
+  });
+
+  it('allows any address with an empty list, and checks IPv6 by prefix', async () => {
+    c1.sourceIp = '2001:db8:1::7';
+    expect((await mint()).status).toBe(200);
+    c1.seed({ ...c1.record(c1.caller.id)!, allowSourceCidr: ['2001:db8:1::/48'] });
+    expect((await mint()).status).toBe(200);
+    c1.seed({ ...c1.record(c1.caller.id)!, allowSourceCidr: ['2001:db8:2::/48'] });
+    expect((await mint()).status).toBe(401);
+  });
+
+  it('applies a changed list only cidrDelayMs after the Update, while Get shows it at once', async () => {
+    c1.sourceIp = '203.0.113.9';
+    c1.cidrDelayMs = 400;
+    await narrow(['203.0.113.9/32']);
+    await narrow(['198.51.100.0/24']);
+    expect(c1.record(c1.caller.id)?.allowSourceCidr).toEqual(['198.51.100.0/24']);
+
+    // The empty list seeded still applies: any address mints.
+    expect((await mint()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The later Update wins once both apply.
+    expect((await mint()).status).toBe(401);
+  });
+});

@@ -30194,7 +30194,10 @@ const names_Input = {
     dryRun: 'dry-run',
     retryMaxAttempts: 'retry-max-attempts',
     requestTimeout: 'request-timeout',
-    jobSummary: 'job-summary'
+    jobSummary: 'job-summary',
+    verify: 'verify',
+    verifyClientSecret: 'verify-client-secret',
+    verifyTimeout: 'verify-timeout'
 };
 /** The environment variables C1's SDKs, `cone` and the Terraform provider share. */
 const Env = {
@@ -30217,6 +30220,8 @@ const Defaults = {
     ipv6Prefix: 128,
     maxCidrs: 32,
     detectTimeoutCapMs: 5_000,
+    verifyTimeoutMs: 60_000,
+    maxVerifyTimeoutMs: 300_000,
     ipv4Sources: ['https://api.ipify.org', 'https://checkip.amazonaws.com', 'https://ipv4.icanhazip.com'],
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
@@ -30479,7 +30484,68 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
     return { tenant: chosen.tenant, ignored };
 }
 
+;// CONCATENATED MODULE: ./src/config/verify.ts
+
+
+
+
+
+
+/**
+ * parseVerify reads `verify`, `verify-client-secret` and `verify-timeout`. With `verify: token` there must be a
+ * way to mint for the target, known before the network (dry run included): its own secret in
+ * `verify-client-secret`, or the target is the caller's own personal credential and the action signs with its
+ * secret. A bearer token or the OIDC exchange carries no key the action could sign with.
+ */
+function parseVerify(read, connection, target) {
+    const mode = parseChoice(names_Input.verify, read(names_Input.verify), ['none', 'token'], 'none');
+    const timeoutMs = parseVerifyTimeout(read(names_Input.verifyTimeout));
+    const secretText = read(names_Input.verifyClientSecret).trim();
+    const given = secretText === '' ? undefined : parseClientSecret(names_Input.verifyClientSecret, secretText);
+    if (mode === 'none') {
+        const warnings = given === undefined ? [] : [`${names_Input.verifyClientSecret} is given but verify is none; it has no effect.`];
+        return { verify: { mode }, warnings };
+    }
+    const auth = connection.auth;
+    const caller = auth.caller !== undefined && isCallersOwn(target, auth.caller) ? auth.caller : undefined;
+    const clientId = caller ?? (target.kind === 'clientId' ? parseClientId(names_Input.personalClientId, target.clientId) : undefined);
+    if (given !== undefined) {
+        return { verify: { mode, secret: given, secretFrom: names_Input.verifyClientSecret, clientId, timeoutMs }, warnings: [] };
+    }
+    if (caller !== undefined && auth.kind === 'assertion') {
+        return { verify: { mode, secret: auth.secret, secretFrom: names_Input.clientSecret, clientId: auth.caller, timeoutMs }, warnings: [] };
+    }
+    const why = auth.kind === 'token'
+        ? 'the action authenticates with an access token, which holds no key to sign with'
+        : auth.kind === 'oidc'
+            ? 'the action authenticates through the GitHub OIDC exchange, which holds no key to sign with'
+            : `the action's client-secret belongs to ${auth.caller.value}, not to the credential being changed`;
+    throw new InputError(names_Input.verifyClientSecret, `is required with verify: token: proving the credential means minting a token with its own secret, and ${why}. ` +
+        "Give the changed credential's client secret here, or set verify: none.");
+}
+/**
+ * isCallersOwn says whether the target is the credential the action authenticates with: `self`, the caller's
+ * client ID, or an id equal to its name (C1's ids are the part of the client ID before `@`).
+ */
+function isCallersOwn(target, caller) {
+    if (caller.kind !== 'pcc')
+        return false;
+    if (target.kind === 'id')
+        return target.id === caller.name;
+    const named = parseClientId(names_Input.personalClientId, target.clientId);
+    return named.kind === 'pcc' && named.name === caller.name && named.host === caller.host;
+}
+function parseVerifyTimeout(value) {
+    if (value.trim() === '')
+        return Defaults.verifyTimeoutMs;
+    const ms = parseDuration(names_Input.verifyTimeout, value);
+    if (ms > Defaults.maxVerifyTimeoutMs)
+        throw new InputError(names_Input.verifyTimeout, `got ${value.trim()}; expected at most 5m.`);
+    return ms;
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -30526,9 +30592,12 @@ function parseConfig(read, env, now) {
         warnings.push(`cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
             'client-id with client-secret, or a wfe client-id, lets the post step mint a fresh one.');
     }
+    const target = parseTarget(read(names_Input.personalClientId), connection);
+    const verify = parseVerify(read, connection, target);
+    warnings.push(...verify.warnings);
     return {
         ...connection,
-        target: parseTarget(read(names_Input.personalClientId), connection),
+        target,
         displayName,
         scopedRoles,
         allowSourceCidr,
@@ -30542,6 +30611,7 @@ function parseConfig(read, env, now) {
         lockCidr: parseLockCidr(read(names_Input.lockCidr)),
         dryRun: lists_parseBoolean(names_Input.dryRun, read(names_Input.dryRun), false),
         jobSummary: lists_parseBoolean(names_Input.jobSummary, read(names_Input.jobSummary), true),
+        verify: verify.verify,
         warnings
     };
 }
@@ -31055,6 +31125,7 @@ const Output = {
     runnerIp: 'runner-ip',
     updateMask: 'update-mask',
     updated: 'updated',
+    verified: 'verified',
     client: 'client'
 };
 /** outputs gives every output of the contract; values a step does not know are empty strings. */
@@ -31071,6 +31142,7 @@ function outputs(o) {
         [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
         [Output.updateMask]: o.plan.mask.join(','),
         [Output.updated]: String(o.updated),
+        [Output.verified]: String(o.verified?.accepted === true),
         [Output.client]: JSON.stringify(o.after)
     };
 }
@@ -31104,6 +31176,8 @@ function summary(o, runLink) {
         lines.push('- Dry run: no Update was sent.');
     else if (o.updated)
         lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
+    if (o.verified !== undefined)
+        lines.push(verifiedLine(o.verified));
     lines.push(`- Post step: ${cleanupText(o)}`);
     return `${lines.join('\n')}\n`;
 }
@@ -31111,6 +31185,13 @@ function summary(o, runLink) {
 function postSummary(id, verb, changes) {
     const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
     return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
+}
+function verifiedLine(v) {
+    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
+    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
+    return v.accepted
+        ? `- Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+        : `- Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
 }
 function cleanupText(o) {
     if (o.dryRun)
@@ -32412,6 +32493,7 @@ function maskSecretInputs(rt) {
     const secrets = [
         rt.read(names_Input.token),
         rt.read(names_Input.clientSecret),
+        rt.read(names_Input.verifyClientSecret),
         rt.env[Env.accessToken] ?? '',
         rt.env[Env.clientSecret] ?? '',
         rt.env[Env.oidcToken] ?? ''
@@ -32423,6 +32505,11 @@ function maskSecretInputs(rt) {
         if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
             rt.setSecret(keyPart);
     }
+}
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+function maskVerifySecret(rt, verify) {
+    if (verify.mode === 'token')
+        rt.setSecret(verify.secret.d);
 }
 /**
  * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
@@ -32513,7 +32600,54 @@ function isUndo(value) {
         o.changes.every((c) => typeof c === 'object' && c !== null && FIELDS.some((f) => f === c.field)));
 }
 
-;// CONCATENATED MODULE: ./src/flows/update.ts
+;// CONCATENATED MODULE: ./src/c1/verify.ts
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 5_000;
+// How C1 refuses a source address at the token endpoint is not documented: these OAuth errors may be it.
+const RETRIED_OAUTH_ERRORS = new Set(['invalid_client', 'invalid_grant', 'unauthorized_client', 'access_denied']);
+/** verifyDelayMs is the wait before attempt `attempt + 1`: 0.5 s doubling, at most 5 s apart. */
+function verifyDelayMs(attempt) {
+    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
+}
+/**
+ * worthRetrying says whether a refused mint may succeed later: a changed list or a new credential can take a
+ * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
+ * answer (a malformed request, say) will not change by waiting.
+ */
+function worthRetrying(attempt) {
+    if (attempt.kind !== 'refused')
+        return attempt.kind === 'network';
+    const { status, oauthError } = attempt;
+    if (status === 401 || status === 403 || status === 429 || status >= 500)
+        return true;
+    return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
+}
+/**
+ * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
+ * again with backoff until one is accepted or `timeoutMs` has passed (the last attempt at the deadline). The
+ * tokens are masked and thrown away.
+ */
+async function mintUntilAccepted(client, credential, timeoutMs, deps) {
+    const started = deps.clock();
+    for (let attempt = 1;; attempt++) {
+        const result = await client.mintOnce(credential.clientId, credential.secret);
+        const elapsed = deps.clock() - started;
+        if (result.kind === 'accepted')
+            return { accepted: true, afterMs: elapsed, attempts: attempt };
+        const last = result.message;
+        if (!worthRetrying(result))
+            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
+        // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
+        const remaining = timeoutMs - elapsed;
+        if (remaining <= 0)
+            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
+        const wait = Math.min(verifyDelayMs(attempt), remaining);
+        deps.log(`verification attempt ${attempt} refused (${last}); trying again in ${(wait / 1000).toFixed(1)} s`);
+        await deps.sleep(wait);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flows/verification.ts
 
 
 
@@ -32523,12 +32657,118 @@ function isUndo(value) {
 
 
 /**
- * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → outputs and summary.
- * Every input is validated before the first request, and what the post step needs is saved before the Update.
+ * verifyCredential proves that C1 accepts the changed credential from this runner by minting a token with its
+ * own secret, retried until `verify-timeout`: a narrowed list can take a while to apply, and C1 may see the
+ * runner at another address than the echo services did. It never throws for a refusal: the caller writes the
+ * outputs and the summary first, then fails the step with `failure`.
+ */
+async function verifyCredential(rt, client, verify, it) {
+    const clientId = verify.clientId ?? clientIdFromC1(it);
+    if (clientId === undefined) {
+        const last = `C1 did not say the client ID of personal client '${it.id}'`;
+        return {
+            verification: { accepted: false, afterMs: 0, attempts: 0, last, final: true },
+            failure: `Verification of personal client '${it.id}' could not start: ${last}; give ${names_Input.personalClientId} as the full client ID.`
+        };
+    }
+    rt.log.info(`Verifying that C1 accepts personal client '${it.id}' from this runner: minting a token with ${verify.secretFrom}, ` +
+        `for up to ${formatDuration(verify.timeoutMs)}.`);
+    const verification = await mintUntilAccepted(client, { clientId, secret: verify.secret }, verify.timeoutMs, {
+        clock: () => rt.now().getTime(),
+        sleep: rt.sleep,
+        log: rt.log.info
+    });
+    if (verification.accepted) {
+        rt.log.notice(`Verified: C1 minted a token with personal client '${it.id}' from this runner after ${seconds(verification.afterMs)} ` +
+            `(${verification.attempts} ${verification.attempts === 1 ? 'attempt' : 'attempts'}); the token was thrown away.`);
+        return { verification, failure: undefined };
+    }
+    const how = verification.final
+        ? `C1 refused a token request with it with an answer that waiting will not change: ${verification.last}`
+        : `C1 did not accept a token request with it from this runner for ${seconds(verification.afterMs)} ` +
+            `(${verification.attempts} attempts, ${names_Input.verifyTimeout} ${formatDuration(verify.timeoutMs)}; the last answer: ${verification.last})`;
+    const list = [...(it.after.allowSourceCidr ?? [])];
+    const seen = await addressC1Sees(client, it.askTimeoutMs);
+    const runner = it.runnerAddresses === undefined ? '' : ` (the runner's address as the action found it: ${it.runnerAddresses.join(', ')})`;
+    const failure = `Verification of personal client '${it.id}' failed: ${how}. ` +
+        `The credential's allowSourceCidr is ${list.length === 0 ? '(empty: any address)' : list.join(', ')}${runner}. ` +
+        `${describeSeen(seen, list)} The post step's cleanup, if one is set, still runs.`;
+    return { verification, failure };
+}
+/** clientIdFromC1 takes the credential's client ID from C1's answer, checked as an input would be. */
+function clientIdFromC1(it) {
+    const text = it.after.clientId ?? it.before?.clientId;
+    if (text === undefined)
+        return undefined;
+    try {
+        const parsed = parseClientId(names_Input.personalClientId, text);
+        return parsed.kind === 'pcc' ? parsed : undefined;
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            return undefined;
+        throw error;
+    }
+}
+/** addressC1Sees asks C1's test-source-ip which address it sees this runner at, once; its answer is untrusted. */
+async function addressC1Sees(client, timeoutMs) {
+    try {
+        const checked = await client.testSourceIp({ timeoutMs, signal: new AbortController().signal });
+        const address = parseAddress(checked.trim());
+        return address === undefined ? { unknown: "C1's test-source-ip answered with something that is not an IP address" } : { address };
+    }
+    catch (error) {
+        if (error instanceof C1Error && error.status === 403) {
+            return { unknown: "the action's credential may not ask C1's test-source-ip (HTTP 403)" };
+        }
+        return { unknown: `C1's test-source-ip failed: ${messageOf(error)}` };
+    }
+}
+function describeSeen(seen, list) {
+    if ('unknown' in seen)
+        return `Which address C1 sees for this runner is unknown: ${seen.unknown}.`;
+    const text = seen.address.text;
+    if (list.length === 0)
+        return `C1 sees this runner at ${text}.`;
+    return covers(list, seen.address)
+        ? `C1 sees this runner at ${text}, which the list covers: the change may not have applied yet (a longer ${names_Input.verifyTimeout} may help).`
+        : `C1 sees this runner at ${text}, which the list does not cover.`;
+}
+/** seconds shows a measured time to a tenth of a second: how long C1 took matters at that scale. */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function covers(list, address) {
+    return list.some((cidr) => {
+        try {
+            const [network, prefix] = ipaddr_default().parseCIDR(cidr);
+            return network.kind() === address.parsed.kind() && address.parsed.match(network, prefix);
+        }
+        catch {
+            return false;
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/flows/update.ts
+
+
+
+
+
+
+
+
+
+/**
+ * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → verify → outputs and
+ * summary. Every input is validated before the first request, and what the post step needs is saved before the
+ * Update. A failed verification fails the step only after the outputs and the summary are written.
  */
 async function run(rt) {
     maskSecretInputs(rt);
     const config = parseConfig(rt.read, rt.env, rt.now());
+    maskVerifySecret(rt, config.verify);
     for (const warning of config.warnings)
         rt.log.warning(warning);
     const state = new RunState(rt.state);
@@ -32565,7 +32805,7 @@ async function run(rt) {
         after = await sendUpdate(client, state, resolved.id, plan);
         updated = true;
     }
-    const result = {
+    const done = {
         id: resolved.id,
         after,
         before: resolved.current,
@@ -32576,9 +32816,28 @@ async function run(rt) {
         cleanup: config.cleanup,
         lockCidr: config.lockCidr
     };
-    report(rt, result);
+    for (const line of changeLines(done))
+        (done.dryRun ? rt.log.info : rt.log.notice)(line);
+    let verified;
+    if (config.verify.mode === 'token' && config.dryRun) {
+        rt.log.info(`Dry run: no verification (verify: token mints a token with personal client '${resolved.id}' only in a real run).`);
+    }
+    else if (config.verify.mode === 'token') {
+        verified = await verifyCredential(rt, client, config.verify, {
+            id: resolved.id,
+            after,
+            before: resolved.current,
+            runnerAddresses: runnerIp?.addresses,
+            askTimeoutMs: config.runnerIp.timeoutMs
+        });
+    }
+    const result = verified === undefined ? done : { ...done, verified: verified.verification };
+    for (const [name, value] of Object.entries(outputs(result)))
+        rt.setOutput(name, value);
     if (config.jobSummary)
         await rt.writeSummary(summary(result, await rt.runLink()));
+    if (verified?.failure !== undefined)
+        throw new Error(verified.failure);
 }
 /** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
 async function sendUpdate(client, state, id, plan) {
@@ -32597,12 +32856,6 @@ async function sendUpdate(client, state, id, plan) {
         }
         throw error;
     }
-}
-function report(rt, result) {
-    for (const [name, value] of Object.entries(outputs(result)))
-        rt.setOutput(name, value);
-    for (const line of changeLines(result))
-        (result.dryRun ? rt.log.info : rt.log.notice)(line);
 }
 /** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
 function askSource(client, rt) {

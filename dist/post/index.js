@@ -30194,7 +30194,10 @@ const names_Input = {
     dryRun: 'dry-run',
     retryMaxAttempts: 'retry-max-attempts',
     requestTimeout: 'request-timeout',
-    jobSummary: 'job-summary'
+    jobSummary: 'job-summary',
+    verify: 'verify',
+    verifyClientSecret: 'verify-client-secret',
+    verifyTimeout: 'verify-timeout'
 };
 /** The environment variables C1's SDKs, `cone` and the Terraform provider share. */
 const Env = {
@@ -30217,6 +30220,8 @@ const names_Defaults = {
     ipv6Prefix: 128,
     maxCidrs: 32,
     detectTimeoutCapMs: 5_000,
+    verifyTimeoutMs: 60_000,
+    maxVerifyTimeoutMs: 300_000,
     ipv4Sources: ['https://api.ipify.org', 'https://checkip.amazonaws.com', 'https://ipv4.icanhazip.com'],
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
@@ -30228,7 +30233,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 const secret_EXPECTED = 'expected secret-token:conductorone.com:v1:<base64url Ed25519 JWK> (the value is not repeated here)';
 /** parseClientSecret decodes the secret without ever putting any part of it in an error message. */
-function parseClientSecret(input, value) {
+function secret_parseClientSecret(input, value) {
     const parts = value.trim().split(':');
     if (parts.length !== 4 || parts[0] !== 'secret-token' || parts[1] !== 'conductorone.com' || parts[2] !== 'v1') {
         throw new errors_InputError(input, `the value is not a C1 client secret; ${secret_EXPECTED}.`);
@@ -30269,7 +30274,7 @@ var external_node_net_ = __nccwpck_require__(7030);
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/u;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u;
 /** parseClientId reads `<name>@<host>/<kind>`; the host is lower-cased and may carry a port. */
-function parseClientId(input, value) {
+function tenant_parseClientId(input, value) {
     const v = value.trim();
     const expected = 'expected <name>@<host>/<kind> with kind pcc, spc or wfe, e.g. blue-whale-12345@acme.conductor.one/pcc';
     const at = v.indexOf('@');
@@ -30367,9 +30372,9 @@ function connection_parseConnection(read, env) {
     if (secretText !== '' && clientIdText === '') {
         throw new errors_InputError(names_Input.clientSecret, 'needs client-id: the secret belongs to a client ID (<name>@<host>/pcc or /spc).');
     }
-    const inputCaller = clientIdText === '' ? undefined : parseClientId(names_Input.clientId, clientIdText);
+    const inputCaller = clientIdText === '' ? undefined : tenant_parseClientId(names_Input.clientId, clientIdText);
     const envCallerText = (env[Env.clientId] ?? '').trim();
-    const envCaller = envCallerText === '' ? undefined : parseClientId(Env.clientId, envCallerText);
+    const envCaller = envCallerText === '' ? undefined : tenant_parseClientId(Env.clientId, envCallerText);
     // With no way at all to authenticate, say that first: it is the root cause, and a missing tenant follows from it.
     if (token === '' && inputCaller === undefined && envCaller === undefined && (env[Env.accessToken] ?? '').trim() === '')
         throw noAuth();
@@ -30395,7 +30400,7 @@ function connection_parseConnection(read, env) {
         if (secret === '') {
             throw new errors_InputError(secretFrom, `is required with a ${caller.kind} client ID (${caller.value}).`);
         }
-        return { kind: 'assertion', caller, secret: parseClientSecret(secretFrom, secret) };
+        return { kind: 'assertion', caller, secret: secret_parseClientSecret(secretFrom, secret) };
     };
     let auth;
     if (token !== '') {
@@ -30479,7 +30484,68 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
     return { tenant: chosen.tenant, ignored };
 }
 
+;// CONCATENATED MODULE: ./src/config/verify.ts
+
+
+
+
+
+
+/**
+ * parseVerify reads `verify`, `verify-client-secret` and `verify-timeout`. With `verify: token` there must be a
+ * way to mint for the target, known before the network (dry run included): its own secret in
+ * `verify-client-secret`, or the target is the caller's own personal credential and the action signs with its
+ * secret. A bearer token or the OIDC exchange carries no key the action could sign with.
+ */
+function verify_parseVerify(read, connection, target) {
+    const mode = parseChoice(Input.verify, read(Input.verify), ['none', 'token'], 'none');
+    const timeoutMs = parseVerifyTimeout(read(Input.verifyTimeout));
+    const secretText = read(Input.verifyClientSecret).trim();
+    const given = secretText === '' ? undefined : parseClientSecret(Input.verifyClientSecret, secretText);
+    if (mode === 'none') {
+        const warnings = given === undefined ? [] : [`${Input.verifyClientSecret} is given but verify is none; it has no effect.`];
+        return { verify: { mode }, warnings };
+    }
+    const auth = connection.auth;
+    const caller = auth.caller !== undefined && isCallersOwn(target, auth.caller) ? auth.caller : undefined;
+    const clientId = caller ?? (target.kind === 'clientId' ? parseClientId(Input.personalClientId, target.clientId) : undefined);
+    if (given !== undefined) {
+        return { verify: { mode, secret: given, secretFrom: Input.verifyClientSecret, clientId, timeoutMs }, warnings: [] };
+    }
+    if (caller !== undefined && auth.kind === 'assertion') {
+        return { verify: { mode, secret: auth.secret, secretFrom: Input.clientSecret, clientId: auth.caller, timeoutMs }, warnings: [] };
+    }
+    const why = auth.kind === 'token'
+        ? 'the action authenticates with an access token, which holds no key to sign with'
+        : auth.kind === 'oidc'
+            ? 'the action authenticates through the GitHub OIDC exchange, which holds no key to sign with'
+            : `the action's client-secret belongs to ${auth.caller.value}, not to the credential being changed`;
+    throw new InputError(Input.verifyClientSecret, `is required with verify: token: proving the credential means minting a token with its own secret, and ${why}. ` +
+        "Give the changed credential's client secret here, or set verify: none.");
+}
+/**
+ * isCallersOwn says whether the target is the credential the action authenticates with: `self`, the caller's
+ * client ID, or an id equal to its name (C1's ids are the part of the client ID before `@`).
+ */
+function isCallersOwn(target, caller) {
+    if (caller.kind !== 'pcc')
+        return false;
+    if (target.kind === 'id')
+        return target.id === caller.name;
+    const named = parseClientId(Input.personalClientId, target.clientId);
+    return named.kind === 'pcc' && named.name === caller.name && named.host === caller.host;
+}
+function parseVerifyTimeout(value) {
+    if (value.trim() === '')
+        return Defaults.verifyTimeoutMs;
+    const ms = parseDuration(Input.verifyTimeout, value);
+    if (ms > Defaults.maxVerifyTimeoutMs)
+        throw new InputError(Input.verifyTimeout, `got ${value.trim()}; expected at most 5m.`);
+    return ms;
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -30526,9 +30592,12 @@ function parseConfig(read, env, now) {
         warnings.push(`cleanup: ${cleanup} runs at the end of the job with the same access token, which fails if the job outlives it; ` +
             'client-id with client-secret, or a wfe client-id, lets the post step mint a fresh one.');
     }
+    const target = parseTarget(read(Input.personalClientId), connection);
+    const verify = parseVerify(read, connection, target);
+    warnings.push(...verify.warnings);
     return {
         ...connection,
-        target: parseTarget(read(Input.personalClientId), connection),
+        target,
         displayName,
         scopedRoles,
         allowSourceCidr,
@@ -30542,6 +30611,7 @@ function parseConfig(read, env, now) {
         lockCidr: parseLockCidr(read(Input.lockCidr)),
         dryRun: parseBoolean(Input.dryRun, read(Input.dryRun), false),
         jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
+        verify: verify.verify,
         warnings
     };
 }
@@ -30580,7 +30650,7 @@ function parseTarget(value, connection) {
         return { kind: 'clientId', clientId: caller.value };
     }
     if (v.includes('@')) {
-        const parsed = parseClientId(names_Input.personalClientId, v);
+        const parsed = tenant_parseClientId(names_Input.personalClientId, v);
         if (parsed.kind !== 'pcc') {
             throw new errors_InputError(names_Input.personalClientId, `got ${errors_quote(v)}; a personal client ID ends in /pcc.`);
         }
@@ -30932,6 +31002,7 @@ const Output = {
     runnerIp: 'runner-ip',
     updateMask: 'update-mask',
     updated: 'updated',
+    verified: 'verified',
     client: 'client'
 };
 /** outputs gives every output of the contract; values a step does not know are empty strings. */
@@ -30948,6 +31019,7 @@ function outputs(o) {
         [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
         [Output.updateMask]: o.plan.mask.join(','),
         [Output.updated]: String(o.updated),
+        [Output.verified]: String(o.verified?.accepted === true),
         [Output.client]: JSON.stringify(o.after)
     };
 }
@@ -30981,6 +31053,8 @@ function summary(o, runLink) {
         lines.push('- Dry run: no Update was sent.');
     else if (o.updated)
         lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
+    if (o.verified !== undefined)
+        lines.push(verifiedLine(o.verified));
     lines.push(`- Post step: ${cleanupText(o)}`);
     return `${lines.join('\n')}\n`;
 }
@@ -30988,6 +31062,13 @@ function summary(o, runLink) {
 function postSummary(id, verb, changes) {
     const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
     return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
+}
+function verifiedLine(v) {
+    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
+    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
+    return v.accepted
+        ? `- Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+        : `- Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
 }
 function cleanupText(o) {
     if (o.dryRun)
@@ -32289,6 +32370,7 @@ function maskSecretInputs(rt) {
     const secrets = [
         rt.read(names_Input.token),
         rt.read(names_Input.clientSecret),
+        rt.read(names_Input.verifyClientSecret),
         rt.env[Env.accessToken] ?? '',
         rt.env[Env.clientSecret] ?? '',
         rt.env[Env.oidcToken] ?? ''
@@ -32300,6 +32382,11 @@ function maskSecretInputs(rt) {
         if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
             rt.setSecret(keyPart);
     }
+}
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+function maskVerifySecret(rt, verify) {
+    if (verify.mode === 'token')
+        rt.setSecret(verify.secret.d);
 }
 /**
  * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both

@@ -46,7 +46,8 @@ export function worthRetrying(attempt: MintAttempt): boolean {
 
 /**
  * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
- * again with backoff until one is accepted or `timeoutMs` has passed. The tokens are masked and thrown away.
+ * again with backoff until one is accepted or `timeoutMs` has passed (the last attempt at the deadline). The
+ * tokens are masked and thrown away.
  */
 export async function mintUntilAccepted(
   client: C1Client,
@@ -61,8 +62,10 @@ export async function mintUntilAccepted(
     if (result.kind === 'accepted') return { accepted: true, afterMs: elapsed, attempts: attempt };
     const last = result.message;
     if (!worthRetrying(result)) return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
-    const wait = verifyDelayMs(attempt);
-    if (elapsed + wait > timeoutMs) return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
+    // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
+    const remaining = timeoutMs - elapsed;
+    if (remaining <= 0) return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
+    const wait = Math.min(verifyDelayMs(attempt), remaining);
     deps.log(`verification attempt ${attempt} refused (${last}); trying again in ${(wait / 1000).toFixed(1)} s`);
     await deps.sleep(wait);
   }

@@ -6,6 +6,7 @@ import { InputError, quote } from './errors.js';
 import { parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
 import { Defaults, FIELDS, Input, type Field } from './names.js';
 import { isLoopback, parseClientId } from './tenant.js';
+import { parseVerify, type VerifyConfig } from './verify.js';
 
 export type CidrMode = 'replace' | 'add' | 'remove';
 export type Cleanup = 'none' | 'restore' | 'lock';
@@ -51,6 +52,7 @@ export interface Config extends Connection {
   readonly lockCidr: readonly string[];
   readonly dryRun: boolean;
   readonly jobSummary: boolean;
+  readonly verify: VerifyConfig;
   /** Things worth a warning that are not errors (an input that has no effect). */
   readonly warnings: readonly string[];
 }
@@ -99,9 +101,12 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
         'client-id with client-secret, or a wfe client-id, lets the post step mint a fresh one.'
     );
   }
+  const target = parseTarget(read(Input.personalClientId), connection);
+  const verify = parseVerify(read, connection, target);
+  warnings.push(...verify.warnings);
   return {
     ...connection,
-    target: parseTarget(read(Input.personalClientId), connection),
+    target,
     displayName,
     scopedRoles,
     allowSourceCidr,
@@ -115,6 +120,7 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
     lockCidr: parseLockCidr(read(Input.lockCidr)),
     dryRun: parseBoolean(Input.dryRun, read(Input.dryRun), false),
     jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
+    verify: verify.verify,
     warnings
   };
 }

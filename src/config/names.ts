@@ -26,7 +26,10 @@ export const Input = {
   dryRun: 'dry-run',
   retryMaxAttempts: 'retry-max-attempts',
   requestTimeout: 'request-timeout',
-  jobSummary: 'job-summary'
+  jobSummary: 'job-summary',
+  verify: 'verify',
+  verifyClientSecret: 'verify-client-secret',
+  verifyTimeout: 'verify-timeout'
 } as const;
 
 /** The environment variables C1's SDKs, `cone` and the Terraform provider share. */
@@ -53,6 +56,8 @@ export const Defaults = {
   ipv6Prefix: 128,
   maxCidrs: 32,
   detectTimeoutCapMs: 5_000,
+  verifyTimeoutMs: 60_000,
+  maxVerifyTimeoutMs: 300_000,
   ipv4Sources: ['https://api.ipify.org', 'https://checkip.amazonaws.com', 'https://ipv4.icanhazip.com'],
   ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 } as const;

@@ -1,6 +1,7 @@
 import { C1Client } from '../c1/client.js';
 import type { Connection } from '../config/connection.js';
 import { Env, Input } from '../config/names.js';
+import type { VerifyConfig } from '../config/verify.js';
 import type { Runtime } from '../runner/runtime.js';
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
@@ -8,6 +9,7 @@ export function maskSecretInputs(rt: Runtime): void {
   const secrets = [
     rt.read(Input.token),
     rt.read(Input.clientSecret),
+    rt.read(Input.verifyClientSecret),
     rt.env[Env.accessToken] ?? '',
     rt.env[Env.clientSecret] ?? '',
     rt.env[Env.oidcToken] ?? ''
@@ -18,6 +20,11 @@ export function maskSecretInputs(rt: Runtime): void {
     const keyPart = secret.split(':')[3];
     if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '') rt.setSecret(keyPart);
   }
+}
+
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+export function maskVerifySecret(rt: Runtime, verify: VerifyConfig): void {
+  if (verify.mode === 'token') rt.setSecret(verify.secret.d);
 }
 
 /**

@@ -7,16 +7,19 @@ import { needsRead, planUpdate, type Plan } from '../plan/update.js';
 import { changeLines, outputs, summary, type Report } from '../runner/report.js';
 import { resolveTarget } from '../c1/resolve.js';
 import type { Runtime } from '../runner/runtime.js';
-import { maskSecretInputs, openClient } from './session.js';
+import { maskSecretInputs, maskVerifySecret, openClient } from './session.js';
 import { RunState } from '../runner/state.js';
+import { verifyCredential, type VerifyResult } from './verification.js';
 
 /**
- * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → outputs and summary.
- * Every input is validated before the first request, and what the post step needs is saved before the Update.
+ * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → verify → outputs and
+ * summary. Every input is validated before the first request, and what the post step needs is saved before the
+ * Update. A failed verification fails the step only after the outputs and the summary are written.
  */
 export async function run(rt: Runtime): Promise<void> {
   maskSecretInputs(rt);
   const config = parseConfig(rt.read, rt.env, rt.now());
+  maskVerifySecret(rt, config.verify);
   for (const warning of config.warnings) rt.log.warning(warning);
   const state = new RunState(rt.state);
   state.validated(config.cleanup, config.dryRun);
@@ -51,7 +54,7 @@ export async function run(rt: Runtime): Promise<void> {
     updated = true;
   }
 
-  const result: Report = {
+  const done: Report = {
     id: resolved.id,
     after,
     before: resolved.current,
@@ -62,8 +65,25 @@ export async function run(rt: Runtime): Promise<void> {
     cleanup: config.cleanup,
     lockCidr: config.lockCidr
   };
-  report(rt, result);
+  for (const line of changeLines(done)) (done.dryRun ? rt.log.info : rt.log.notice)(line);
+
+  let verified: VerifyResult | undefined;
+  if (config.verify.mode === 'token' && config.dryRun) {
+    rt.log.info(`Dry run: no verification (verify: token mints a token with personal client '${resolved.id}' only in a real run).`);
+  } else if (config.verify.mode === 'token') {
+    verified = await verifyCredential(rt, client, config.verify, {
+      id: resolved.id,
+      after,
+      before: resolved.current,
+      runnerAddresses: runnerIp?.addresses,
+      askTimeoutMs: config.runnerIp.timeoutMs
+    });
+  }
+
+  const result: Report = verified === undefined ? done : { ...done, verified: verified.verification };
+  for (const [name, value] of Object.entries(outputs(result))) rt.setOutput(name, value);
   if (config.jobSummary) await rt.writeSummary(summary(result, await rt.runLink()));
+  if (verified?.failure !== undefined) throw new Error(verified.failure);
 }
 
 /** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
@@ -82,11 +102,6 @@ async function sendUpdate(client: C1Client, state: RunState, id: string, plan: P
     }
     throw error;
   }
-}
-
-function report(rt: Runtime, result: Report): void {
-  for (const [name, value] of Object.entries(outputs(result))) rt.setOutput(name, value);
-  for (const line of changeLines(result)) (result.dryRun ? rt.log.info : rt.log.notice)(line);
 }
 
 /** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */

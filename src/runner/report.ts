@@ -1,4 +1,5 @@
 import type { PersonalClient } from '../c1/types.js';
+import type { Verification } from '../c1/verify.js';
 import type { Cleanup } from '../config/inputs.js';
 import type { RunnerIp } from '../net/detect.js';
 import { asList, show, type FieldChange, type FieldValue, type Plan } from '../plan/update.js';
@@ -16,6 +17,7 @@ export const Output = {
   runnerIp: 'runner-ip',
   updateMask: 'update-mask',
   updated: 'updated',
+  verified: 'verified',
   client: 'client'
 } as const;
 
@@ -32,6 +34,8 @@ export interface Report {
   readonly dryRun: boolean;
   readonly cleanup: Cleanup;
   readonly lockCidr: readonly string[];
+  /** How `verify: token` went; absent when no verification was asked. */
+  readonly verified?: Verification;
 }
 
 /** outputs gives every output of the contract; values a step does not know are empty strings. */
@@ -48,6 +52,7 @@ export function outputs(o: Report): Record<string, string> {
     [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
     [Output.updateMask]: o.plan.mask.join(','),
     [Output.updated]: String(o.updated),
+    [Output.verified]: String(o.verified?.accepted === true),
     [Output.client]: JSON.stringify(o.after)
   };
 }
@@ -82,6 +87,7 @@ export function summary(o: Report, runLink: string | undefined): string {
   }
   if (o.dryRun) lines.push('- Dry run: no Update was sent.');
   else if (o.updated) lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
+  if (o.verified !== undefined) lines.push(verifiedLine(o.verified));
   lines.push(`- Post step: ${cleanupText(o)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -90,6 +96,14 @@ export function summary(o: Report, runLink: string | undefined): string {
 export function postSummary(id: string, verb: 'Locked' | 'Restored', changes: readonly FieldChange[]): string {
   const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
   return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
+}
+
+function verifiedLine(v: Verification): string {
+  const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
+  const after = `${(v.afterMs / 1000).toFixed(1)} s`;
+  return v.accepted
+    ? `- Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+    : `- Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
 }
 
 function cleanupText(o: Report): string {

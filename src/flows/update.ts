@@ -28,6 +28,8 @@ export async function run(rt: Runtime): Promise<void> {
   const client = openClient(config, rt);
   // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
   const token = client.accessToken();
+  // The run link needs @actions/github (Octokit), loaded while the first requests are on the wire, not after.
+  const runLink = config.jobSummary ? rt.runLink().catch(() => undefined) : Promise.resolve(undefined);
   const [resolved, runnerIp] = await Promise.all([
     resolveTarget(client, config.target, needsRead(config)).then((found) => {
       // Saved at once, so a post-step lock after a failed detection needs no List of its own.
@@ -82,7 +84,7 @@ export async function run(rt: Runtime): Promise<void> {
 
   const result: Report = verified === undefined ? done : { ...done, verified: verified.verification };
   for (const [name, value] of Object.entries(outputs(result))) rt.setOutput(name, value);
-  if (config.jobSummary) await rt.writeSummary(summary(result, await rt.runLink()));
+  if (config.jobSummary) await rt.writeSummary(summary(result, await runLink));
   if (verified?.failure !== undefined) throw new Error(verified.failure);
 }
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { HttpClient } from '@actions/http-client';
+import type { HttpClient } from '@actions/http-client';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 
 /** HttpResponse is a whole answer: status, headers and body text. */
@@ -38,21 +38,28 @@ const MAX_BODY = 4 * 1024 * 1024;
 /**
  * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
  * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
- * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling agent.
+ * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
+ * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
+ * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
+ * files Jest runs after one of those in the same worker.
  */
 export function createTransport(userAgent: string): Transport {
   const direct = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
-  let proxied: { http: HttpClient; https: HttpClient } | undefined;
-  const agentFor = (url: URL): http.Agent => {
+  let proxied: Promise<{ http: HttpClient; https: HttpClient }> | undefined;
+  const agentFor = async (url: URL): Promise<http.Agent> => {
     const secure = url.protocol === 'https:';
     if (getProxyUrl(url) === undefined) return secure ? direct.https : direct.http;
-    proxied ??= { http: new HttpClient(userAgent, [], { keepAlive: true }), https: new HttpClient(userAgent, [], { keepAlive: true }) };
-    return (secure ? proxied.https : proxied.http).getAgent(url.href);
+    proxied ??= import('@actions/http-client').then(({ HttpClient: Client }) => ({
+      http: new Client(userAgent, [], { keepAlive: true }),
+      https: new Client(userAgent, [], { keepAlive: true })
+    }));
+    const clients = await proxied;
+    return (secure ? clients.https : clients.http).getAgent(url.href);
   };
   return async (request) => {
     const url = new URL(request.url);
-    const agent = agentFor(url);
+    const agent = await agentFor(url);
     return new Promise<HttpResponse>((resolve, reject) => {
       const timeout = AbortSignal.timeout(request.timeoutMs);
       const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);

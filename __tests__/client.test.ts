@@ -164,6 +164,17 @@ function form(seen: Seen): URLSearchParams {
   return new URLSearchParams(seen.body);
 }
 
+// Tests only ever talk to loopback; nock lets loopback through and blocks the rest.
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/u);
+});
+
+afterAll(() => {
+  // Jest 30 breaks on the next file unless nock lets go of http (toolchain notes).
+  nock.restore();
+});
+
 beforeEach(() => {
   events = [];
 });

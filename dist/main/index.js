@@ -32809,7 +32809,7 @@ async function run(rt) {
     // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
     const token = client.accessToken();
     // The run link needs @actions/github (Octokit), loaded while the first requests are on the wire, not after.
-    const runLink = config.jobSummary ? rt.runLink() : Promise.resolve(undefined);
+    const runLink = config.jobSummary ? rt.runLink().catch(() => undefined) : Promise.resolve(undefined);
     const [resolved, runnerIp] = await Promise.all([
         resolveTarget(client, config.target, needsRead(config)).then((found) => {
             // Saved at once, so a post-step lock after a failed detection needs no List of its own.

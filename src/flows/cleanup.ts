@@ -72,19 +72,13 @@ async function restore(
   current: PersonalClient
 ): Promise<void> {
   if (saved.undo === undefined) return;
-  const plan = planRestore(saved.undo, current);
+  const plan = planRestore(saved.undo, current, config.allowUnrestricted);
   for (const warning of plan.warnings) rt.log.warning(`Post step: ${warning}`);
   if (plan.mask.length === 0) {
     const why =
       saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
     rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
     return;
-  }
-  const cidrs = plan.changes.find((c) => c.field === 'allowSourceCidr');
-  if (cidrs !== undefined && asList(cidrs.after).length === 0 && !config.allowUnrestricted) {
-    throw new Error(
-      'restoring would leave allowSourceCidr empty (allow from anywhere); refused. Use cleanup: lock, or allow-unrestricted: true.'
-    );
   }
   await client.update(id, plan.client, plan.mask);
   rt.log.notice(`Post step: restored personal client '${id}': ${plan.mask.join(', ')} put back as before this run.`);

@@ -100,7 +100,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
  * value is never quoted.
  */
 function checkToken(from: string, token: string): string {
-  if (/[\u0000-\u001f\u007f]/u.test(token)) {
+  if ([...token].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
     throw new InputError(from, 'holds a line break or another control character; give the access token alone, on one line.');
   }
   return token;

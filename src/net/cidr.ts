@@ -90,7 +90,8 @@ function rangeOf(family: 'ipv4' | 'ipv6', bytes: readonly number[], prefix: numb
   const value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
   const hostMask = (1n << BigInt(bits - prefix)) - 1n;
   const first = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
-  const network = family === 'ipv4' ? ipaddr.fromByteArray(toBytes(first, 4)).toString() : ipaddr.fromByteArray(toBytes(first, 16)).toString();
+  const network =
+    family === 'ipv4' ? ipaddr.fromByteArray(toBytes(first, 4)).toString() : ipaddr.fromByteArray(toBytes(first, 16)).toString();
   return { family, network, prefix, first, last: first | hostMask };
 }
 

@@ -19,7 +19,7 @@ export function widens(field: Field, value: FieldValue): string | undefined {
         ? `an allowSourceCidr that covers every address of a family (${list.join(', ')}), which C1 treats like an empty list: "allow from anywhere"`
         : undefined;
     case 'scopedRoles':
-      return list.length === 0 ? "no scopedRoles, which gives the credential every role of its owner" : undefined;
+      return list.length === 0 ? 'no scopedRoles, which gives the credential every role of its owner' : undefined;
     case 'expiresTime':
       return value === null || value === '' ? 'no expiresTime, so the credential never expires' : undefined;
     case 'displayName':

@@ -131,8 +131,9 @@ function plannedCidrs(config: Config, before: FieldValue | undefined, runnerCidr
     );
   }
   // Entries C1 holds go back exactly as it holds them; only what this run adds or removes is compared by meaning.
-  const existing = asList(before);
-  const existingKeys = new Set(existing.map(normaliseExisting));
+  // Two entries that name one network are one entry: the first is kept, as C1 wrote it.
+  const existingKeys = new Set<string>();
+  const existing = asList(before).filter((c) => !existingKeys.has(normaliseExisting(c)) && existingKeys.add(normaliseExisting(c)));
   const list =
     config.cidrMode === 'add'
       ? [...existing, ...requested.filter((c) => !existingKeys.has(c))]

@@ -60,7 +60,10 @@ function skipReason(saved: SavedRun): string | undefined {
   if (!saved.validated) return 'the main step did not validate its inputs, so it changed nothing';
   if (saved.dryRun) return 'the main step was a dry run';
   if (saved.cleanup === 'none') return 'cleanup is none';
-  if (saved.cleanup === 'restore' && (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || saved.undo === undefined)) {
+  if (
+    saved.cleanup === 'restore' &&
+    (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || (saved.undo === undefined && saved.problems.length === 0))
+  ) {
     return 'the main step sent no Update, so there is nothing of this run to undo';
   }
   if (saved.cleanup === 'restore' && saved.outcome === 'rejected')

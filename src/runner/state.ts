@@ -122,7 +122,7 @@ function undoProblem(value: unknown): string | undefined {
     for (const side of ['before', 'after'] as const) {
       if (side === 'before' && change.before === undefined) continue;
       const problem = valueProblem(field, change[side]);
-      if (problem !== undefined) return `has a ${field} ${side} value that ${problem}`;
+      if (problem !== undefined) return `has ${field} (${side}) that ${problem}`;
     }
   }
   return undefined;

@@ -1033,7 +1033,9 @@ describe('hostile answers', () => {
   });
 
   test('an Update accepted with a malformed record is AcceptedMalformed, naming the Update', async () => {
-    const scope = nock(BASE).post(CLIENT_PATH).reply(200, { client: { ...CLIENT, allowSourceCidr: { all: true } } });
+    const scope = nock(BASE)
+      .post(CLIENT_PATH)
+      .reply(200, { client: { ...CLIENT, allowSourceCidr: { all: true } } });
     const h = harness();
 
     const error = await errorOf(h.client.update(ID, { displayName: 'x' }, ['displayName']));

@@ -474,6 +474,17 @@ describe('the key must not lock itself', () => {
     expect(result.state.validated).toBeUndefined();
   });
 
+  test('a post step told to lock the caller (state another run wrote) refuses before the network', async () => {
+    const inputs = assertionInputs(c1, { 'personal-client-id': 'self' });
+    const state = { validated: 'true', cleanup: 'lock', 'dry-run': 'false', outcome: 'accepted' };
+
+    const post = await runStep('post', { inputs, state });
+
+    expect(post.code).toBe(1);
+    expect(errorLine(post)).toContain('the credential this action authenticates with');
+    expect(c1.requests).toEqual([]);
+  });
+
   test('locking another credential is fine', async () => {
     const result = await runMain(assertionInputs(c1, { 'allow-source-cidr': '198.51.100.0/24', cleanup: 'lock' }));
     expectSuccess(result);

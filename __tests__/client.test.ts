@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import nock from 'nock';
 import { AcceptedMalformed, C1Client } from '../src/c1/client.js';
-import { MAX_LIST_PAGES, resolveTarget } from '../src/c1/resolve.js';
+import { MAX_LIST_MS, MAX_LIST_PAGES, resolveTarget } from '../src/c1/resolve.js';
 import { C1Error } from '../src/c1/errors.js';
 import { backoffMs, parseRetryAfter } from '../src/c1/retry.js';
 import type { ClientFields, PersonalClient } from '../src/c1/types.js';
@@ -1121,6 +1121,26 @@ describe('resolveTarget pages List within bounds', () => {
     const error = await errorOf(resolveTarget(h.client, target, false));
 
     expect(error.message).toContain('not a valid personal client id');
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('resolveTarget bounds the time List takes', () => {
+  test(`stops once ${MAX_LIST_MS / 1000} s have passed, naming List`, async () => {
+    const target = { kind: 'clientId', clientId: 'someone-else@acme.conductor.one/pcc' } as const;
+    let page = 0;
+    const scope = nock(BASE)
+      .get((path) => path.startsWith(LIST_PATH))
+      .times(3)
+      .reply(200, () => ({ list: [], nextPageToken: `t${++page}` }));
+    // Each page "takes" a minute on this clock.
+    let clock = 0;
+    const h = harness();
+
+    const error = await errorOf(resolveTarget(h.client, target, false, () => (clock += 60_000)));
+
+    expect(error.message).toContain('List of personal clients');
+    expect(error.message).toContain(`more than ${MAX_LIST_MS / 1000} s over 3 pages`);
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ afterEach(async () => {
 function reseed(fields: Record<string, unknown>): void {
   const current = c1.record(TARGET);
   if (current === undefined) throw new Error('no target record');
-  c1.seed({ ...current, ...fields } as Parameters<C1['seed']>[0]);
+  c1.seed({ ...current, ...fields });
   c1.clearLog();
 }
 

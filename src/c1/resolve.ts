@@ -11,6 +11,8 @@ export interface Resolved {
 
 /** List follows at most this many pages: a server that always hands out a new token would page forever. */
 export const MAX_LIST_PAGES = 200;
+/** List stops after this long, however many pages it has read: a slow server must not hold the step. */
+export const MAX_LIST_MS = 120_000;
 /** A page token longer than this is not C1's (its tokens are short): each would be held and sent back. */
 export const MAX_PAGE_TOKEN_LENGTH = 4096;
 
@@ -20,14 +22,22 @@ export const MAX_PAGE_TOKEN_LENGTH = 4096;
  * says is untrusted: paging is bounded, and the id found must pass the `personal-client-id` rule before it is
  * used in a path or a log line.
  */
-export async function resolveTarget(client: C1Client, target: Target, read: boolean): Promise<Resolved> {
+export async function resolveTarget(client: C1Client, target: Target, read: boolean, now: () => number = Date.now): Promise<Resolved> {
   if (target.kind === 'id') return { id: target.id, current: read ? await client.get(target.id) : undefined };
   const wanted = target.clientId.toLowerCase();
   const what = `C1 List of personal clients (looking for ${target.clientId})`;
   let pageToken = '';
   let pages = 0;
   const seen = new Set<string>();
+  const started = now();
   do {
+    if (pages > 0 && now() - started > MAX_LIST_MS) {
+      throw new C1Error(
+        `${what} took more than ${MAX_LIST_MS / 1000} s over ${pages} pages without the credential; stopped there.`,
+        200,
+        false
+      );
+    }
     if (pages >= MAX_LIST_PAGES) {
       throw new C1Error(`${what} gave more than ${MAX_LIST_PAGES} pages without the credential; stopped there.`, 200, false);
     }

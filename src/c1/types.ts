@@ -40,6 +40,8 @@ export const PERSONAL_CLIENT_FIELDS = [
 ] as const satisfies readonly (TextField | ListField)[];
 
 const LISTS: readonly string[] = ['allowSourceCidr', 'scopedRoles'];
+/** The fields C1's schema documents as nullable: the lists and the timestamps. */
+const NULLABLE: readonly string[] = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
 
 /**
  * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
@@ -55,8 +57,8 @@ export function readPersonalClient(value: unknown): PersonalClient | string {
     const v = record[field];
     if (v === undefined) continue;
     if (v === null) {
-      // Only the fields C1 documents as nullable may be null; a null id or name is a record of the wrong shape.
-      if (field === 'id' || field === 'clientId' || field === 'userId' || field === 'displayName') return `${field} is null`;
+      // protojson writes an unset text field as absent, never null; a null there reads as absent too.
+      if (!NULLABLE.includes(field)) continue;
       out[field] = null;
     } else if (LISTS.includes(field)) {
       if (!Array.isArray(v) || !v.every((item) => typeof item === 'string')) return `${field} is not a list of strings`;

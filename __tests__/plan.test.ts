@@ -253,7 +253,9 @@ describe('planUpdate: unchanged fields', () => {
     [
       'keeps clearing scoped roles that are set, with allow-unrestricted',
       { 'update-mask': 'scopedRoles', 'allow-unrestricted': 'true' },
-      client({ scopedRoles: ['r1'] }), ['scopedRoles']]
+      client({ scopedRoles: ['r1'] }),
+      ['scopedRoles']
+    ]
   ])('%s', (_name, inputs, current, mask) => {
     expect(plan(inputs, current).mask).toEqual(mask);
   });

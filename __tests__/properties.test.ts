@@ -740,7 +740,7 @@ const hostileText = fc
   .array(fc.oneof(fc.constantFrom(...COMMAND_PIECES, ...HOSTILE), fc.string({ maxLength: 8 })), { maxLength: 8 })
   .map((parts) => parts.join(''));
 
-/** ownLine says whether a stdout line is one the action meant to write: plain text, or one of its own commands. */
+/** foreignCommand says whether the runner would act on a stdout line the action did not mean as a command. */
 function foreignCommand(line: string): boolean {
   if (line.includes('##[')) return true;
   if (!/^\s*::/u.test(line)) return false;

@@ -1,6 +1,7 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import nock from 'nock';
-import { C1Client } from '../src/c1/client.js';
+import { AcceptedMalformed, C1Client } from '../src/c1/client.js';
+import { MAX_LIST_MS, MAX_LIST_PAGES, resolveTarget } from '../src/c1/resolve.js';
 import { C1Error } from '../src/c1/errors.js';
 import { backoffMs, parseRetryAfter } from '../src/c1/retry.js';
 import type { ClientFields, PersonalClient } from '../src/c1/types.js';
@@ -327,6 +328,37 @@ describe('retry policy', () => {
     expect(h.sleeps).toEqual([]);
     expect(scope.isDone()).toBe(true);
     expect(spare.isDone()).toBe(false);
+  });
+
+  test('a TLS protocol failure (https to a plain-http server) is not retried and says to check the scheme', async () => {
+    const wrongVersion = 'write EPROTO 40DD:error:0A00010B:SSL routines:tls_validate_record_header:wrong version number';
+    const scope = nock(BASE)
+      .get(CLIENT_PATH)
+      .replyWithError(Object.assign(new Error(wrongVersion), { code: 'EPROTO' }));
+    const spare = nock(BASE).get(CLIENT_PATH).reply(200, { client: CLIENT });
+    const h = harness({ maxAttempts: 5 });
+
+    const error = await errorOf(h.client.get(ID));
+
+    expect(error.message).toContain(GET_WHAT);
+    expect(error.message).toContain('wrong version number');
+    expect(error.message).toMatch(/does not speak TLS there: check the tenant's scheme and port/u);
+    expect(h.sleeps).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+    expect(spare.isDone()).toBe(false);
+  });
+
+  test('an EPROTO that is not from TLS (a bare protocol error) is still retried like a network error', async () => {
+    const scope = nock(BASE)
+      .get(CLIENT_PATH)
+      .replyWithError(Object.assign(new Error('read EPROTO'), { code: 'EPROTO' }))
+      .get(CLIENT_PATH)
+      .reply(200, { client: CLIENT });
+    const h = harness({ maxAttempts: 3 });
+
+    await expect(h.client.get(ID)).resolves.toMatchObject({ id: ID });
+    expect(h.sleeps).toHaveLength(1);
+    expect(scope.isDone()).toBe(true);
   });
 
   test('the per-request timeout is retried, and the call then succeeds', async () => {
@@ -835,7 +867,6 @@ describe('a 200 with an unexpected body', () => {
 
   test.each([
     ['list is a string', '{"list":"nope"}'],
-    ['list holds non-objects', '{"list":[1,2]}'],
     ['a bare array', '[{"id":"a"}]'],
     ['a string', '"hello"'],
     ['null', 'null']
@@ -1003,6 +1034,154 @@ describe('an Update whose outcome was uncertain on some attempt', () => {
     const error = await errorOf(h.client.update(ID, { displayName: 'x' }, ['displayName']));
 
     expect(error).toMatchObject({ status: 400, maybeApplied: false });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 7. Hostile answers (issue 11): read for the schema's fields only, malformed ones named by operation
+
+describe('hostile answers', () => {
+  const deep = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  test('Get keeps only the schema fields of a record, however large or deep the rest', async () => {
+    const body = `{"client":{"id":"${ID}","displayName":"ci","userId":null,"clientSecret":"PWNED","extra":${deep(100_000)}}}`;
+    const scope = nock(BASE).get(CLIENT_PATH).reply(200, body);
+    const h = harness();
+
+    const record = await h.client.get(ID);
+
+    expect(record).toEqual({ id: ID, displayName: 'ci' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test.each([
+    ['a list field that is a string', { ...CLIENT, allowSourceCidr: '0.0.0.0/0' }, 'allowSourceCidr is not a list of strings'],
+    ['a list holding a number', { ...CLIENT, scopedRoles: ['r1', 7] }, 'scopedRoles is not a list of strings'],
+    ['a deeply nested field the action reads', { ...CLIENT, displayName: [[[['x']]]] }, 'displayName is not a string'],
+    ['an expiry that is a number', { ...CLIENT, expiresTime: 1700000000 }, 'expiresTime is not a string']
+  ])('Get answering a record with %s fails naming Get and the field', async (_name, client, why) => {
+    const scope = nock(BASE).get(CLIENT_PATH).reply(200, { client });
+    const h = harness();
+
+    const error = await errorOf(h.client.get(ID));
+
+    expect(error).toBeInstanceOf(C1Error);
+    expect(error).not.toBeInstanceOf(AcceptedMalformed);
+    expect(error.message).toContain(GET_WHAT);
+    expect(error.message).toContain(why);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test('an Update accepted with a malformed record is AcceptedMalformed, naming the Update', async () => {
+    const scope = nock(BASE)
+      .post(CLIENT_PATH)
+      .reply(200, { client: { ...CLIENT, allowSourceCidr: { all: true } } });
+    const h = harness();
+
+    const error = await errorOf(h.client.update(ID, { displayName: 'x' }, ['displayName']));
+
+    expect(error).toBeInstanceOf(AcceptedMalformed);
+    expect(error.message).toContain(`C1 accepted the Update of personal client '${ID}'`);
+    expect(error.message).toContain('allowSourceCidr is not a list of strings');
+    expect(h.sleeps).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test('an Update answered with HTML is not taken as accepted (a proxy may have answered)', async () => {
+    const scope = nock(BASE).post(CLIENT_PATH).reply(200, '<html>login</html>');
+    const h = harness();
+
+    const error = await errorOf(h.client.update(ID, { displayName: 'x' }, ['displayName']));
+
+    expect(error).toBeInstanceOf(C1Error);
+    expect(error).not.toBeInstanceOf(AcceptedMalformed);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test.each([
+    ['list holds non-objects', '{"list":[1,2]}', 'item 0: the record is not an object'],
+    ['a record whose clientId is a number', '{"list":[{"id":"a","clientId":5}]}', 'item 0: clientId is not a string'],
+    ['a nextPageToken that is a number', '{"list":[],"nextPageToken":7}', 'nextPageToken that is not a string']
+  ])('List answering %s fails naming List', async (_name, body, why) => {
+    const scope = nock(BASE).get(LIST_PATH).reply(200, body);
+    const h = harness();
+
+    const error = await errorOf(h.client.listPage('', CALLER));
+
+    expect(error).toBeInstanceOf(C1Error);
+    expect(error.message).toContain('List of personal clients');
+    expect(error.message).toContain(why);
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('resolveTarget pages List within bounds', () => {
+  const target = { kind: 'clientId', clientId: 'someone-else@acme.conductor.one/pcc' } as const;
+
+  test(`stops after ${MAX_LIST_PAGES} pages of ever-new tokens, naming List`, async () => {
+    let page = 0;
+    const scope = nock(BASE)
+      .get((path) => path.startsWith(LIST_PATH))
+      .times(MAX_LIST_PAGES)
+      .reply(200, () => ({ list: [], nextPageToken: `t${++page}` }));
+    const h = harness();
+
+    const error = await errorOf(resolveTarget(h.client, target, false));
+
+    expect(error.message).toContain('List of personal clients');
+    expect(error.message).toContain(`more than ${MAX_LIST_PAGES} pages`);
+    expect(page).toBe(MAX_LIST_PAGES);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test('stops at a repeated page token, naming List', async () => {
+    const scope = nock(BASE)
+      .get((path) => path.startsWith(LIST_PATH))
+      .times(2)
+      .reply(200, { list: [], nextPageToken: 'same' });
+    const h = harness();
+
+    const error = await errorOf(resolveTarget(h.client, target, false));
+
+    expect(error.message).toContain('repeated a page token after 2 pages');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test.each([
+    ['..', 'a dot segment'],
+    ['a/b', 'a slash'],
+    ['x\n::warning::y', 'a line break'],
+    ['', 'nothing']
+  ])('refuses an id of %j (%s) that List gives for the credential', async (id) => {
+    const scope = nock(BASE)
+      .get(LIST_PATH)
+      .reply(200, { list: [{ id, clientId: target.clientId }] });
+    const h = harness();
+
+    const error = await errorOf(resolveTarget(h.client, target, false));
+
+    expect(error.message).toContain('not a valid personal client id');
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('resolveTarget bounds the time List takes', () => {
+  test(`stops once ${MAX_LIST_MS / 1000} s have passed, naming List`, async () => {
+    const target = { kind: 'clientId', clientId: 'someone-else@acme.conductor.one/pcc' } as const;
+    let page = 0;
+    const scope = nock(BASE)
+      .get((path) => path.startsWith(LIST_PATH))
+      .times(3)
+      .reply(200, () => ({ list: [], nextPageToken: `t${++page}` }));
+    // Each page "takes" a minute on this clock.
+    let clock = 0;
+    const h = harness();
+
+    const error = await errorOf(resolveTarget(h.client, target, false, () => (clock += 60_000)));
+
+    expect(error.message).toContain('List of personal clients');
+    expect(error.message).toContain(`more than ${MAX_LIST_MS / 1000} s over 3 pages`);
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -608,12 +608,12 @@ describe('parseConfig: what to change and update-mask', () => {
     ],
     [
       'takes an explicit mask separated by commas',
-      { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName,scopedRoles' },
+      { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName,scopedRoles', 'allow-unrestricted': 'true' },
       ['displayName', 'scopedRoles']
     ],
     [
       'takes an explicit mask separated by newlines and spaces, deduplicated',
-      { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName\nexpiresTime displayName' },
+      { ...noFields, 'display-name': 'ci', 'update-mask': 'displayName\nexpiresTime displayName', 'allow-unrestricted': 'true' },
       ['displayName', 'expiresTime']
     ],
     [
@@ -627,8 +627,16 @@ describe('parseConfig: what to change and update-mask', () => {
 
   test.each<[string, Inputs, keyof Config]>([
     ['clears displayName when masked without an input', { ...noFields, 'update-mask': 'displayName' }, 'displayName'],
-    ['clears scopedRoles when masked without an input', { ...noFields, 'update-mask': 'scopedRoles' }, 'scopedRoles'],
-    ['clears expiresTime when masked without an input', { ...noFields, 'update-mask': 'expiresTime' }, 'expiresTime'],
+    [
+      'clears scopedRoles when masked without an input and allow-unrestricted',
+      { ...noFields, 'update-mask': 'scopedRoles', 'allow-unrestricted': 'true' },
+      'scopedRoles'
+    ],
+    [
+      'clears expiresTime when masked without an input and allow-unrestricted',
+      { ...noFields, 'update-mask': 'expiresTime', 'allow-unrestricted': 'true' },
+      'expiresTime'
+    ],
     [
       'clears allowSourceCidr when masked without an input and allow-unrestricted',
       { ...noFields, 'update-mask': 'allowSourceCidr', 'allow-unrestricted': 'TRUE' },

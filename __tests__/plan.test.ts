@@ -60,11 +60,11 @@ describe('planUpdate: allowSourceCidr merges', () => {
     ],
     ['add of the runner', { 'allow-source-cidr': 'runner', 'cidr-mode': 'add' }, client(), ['8.8.8.8/32'], ['10.0.0.0/8', '8.8.8.8/32']],
     [
-      'add dedups a CIDR C1 holds in another form',
+      'add dedups a CIDR C1 holds in another form, keeping it as C1 holds it',
       { 'allow-source-cidr': '2001:db8::/32 192.168.0.0/16', 'cidr-mode': 'add' },
       client({ allowSourceCidr: ['2001:DB8:0::/32'] }),
       [],
-      ['2001:db8::/32', '192.168.0.0/16']
+      ['2001:DB8:0::/32', '192.168.0.0/16']
     ],
     [
       'add to a credential with a null list',
@@ -128,7 +128,7 @@ describe('planUpdate: allowSourceCidr merges', () => {
       client(),
       [],
       'allow-source-cidr',
-      /leave allowSourceCidr empty.*allow-unrestricted: true/u
+      /leave an empty allowSourceCidr.*allow-unrestricted: true/u
     ],
     [
       'refuses a remove that empties the list',
@@ -240,17 +240,22 @@ describe('planUpdate: unchanged fields', () => {
     ],
     [
       'drops clearing an expiry that is already none',
-      { 'update-mask': 'expiresTime,displayName', 'display-name': 'new' },
+      { 'update-mask': 'expiresTime,displayName', 'display-name': 'new', 'allow-unrestricted': 'true' },
       client({ expiresTime: null }),
       ['displayName']
     ],
     [
       'drops clearing an expiry that is absent',
-      { 'update-mask': 'expiresTime,displayName', 'display-name': 'new' },
+      { 'update-mask': 'expiresTime,displayName', 'display-name': 'new', 'allow-unrestricted': 'true' },
       { id: 'blue-whale-1' },
       ['displayName']
     ],
-    ['keeps clearing scoped roles that are set', { 'update-mask': 'scopedRoles' }, client({ scopedRoles: ['r1'] }), ['scopedRoles']]
+    [
+      'keeps clearing scoped roles that are set, with allow-unrestricted',
+      { 'update-mask': 'scopedRoles', 'allow-unrestricted': 'true' },
+      client({ scopedRoles: ['r1'] }),
+      ['scopedRoles']
+    ]
   ])('%s', (_name, inputs, current, mask) => {
     expect(plan(inputs, current).mask).toEqual(mask);
   });
@@ -282,7 +287,7 @@ describe('planUpdate: unchanged fields', () => {
   });
 
   test('sends cleared fields as empty values and a null expiry', () => {
-    const result = plan({ 'update-mask': 'displayName,scopedRoles,expiresTime' }, undefined);
+    const result = plan({ 'update-mask': 'displayName,scopedRoles,expiresTime', 'allow-unrestricted': 'true' }, undefined);
     expect(result.client).toEqual({ displayName: '', scopedRoles: [], expiresTime: null });
   });
 
@@ -461,7 +466,7 @@ describe('planRestore', () => {
     ]
   ])('%s', (_name, inputs, before, runner, now, expected) => {
     const { undo } = plan(inputs, before, runner);
-    const restore = planRestore(undo, now);
+    const restore = planRestore(undo, now, false);
     expect(restore.warnings).toEqual([]);
     if (expected === undefined) {
       expect(restore.mask).toEqual([]);
@@ -474,7 +479,7 @@ describe('planRestore', () => {
 
   test('after replace, warns and leaves a list someone else changed since', () => {
     const { undo } = plan({ 'allow-source-cidr': 'runner' }, client(), ['8.8.8.8/32']);
-    const restore = planRestore(undo, client({ allowSourceCidr: ['8.8.8.8/32', '1.1.1.1/32'] }));
+    const restore = planRestore(undo, client({ allowSourceCidr: ['8.8.8.8/32', '1.1.1.1/32'] }), false);
     expect(restore.mask).toEqual([]);
     expect(restore.warnings).toEqual([
       expect.stringMatching(/^allowSourceCidr was changed by someone else.*\(8\.8\.8\.8\/32, 1\.1\.1\.1\/32\)/u)
@@ -518,8 +523,8 @@ describe('planRestore', () => {
       { expiresTime: '2026-06-01T00:00:00Z' }
     ],
     [
-      'puts back no expiry',
-      { 'expires-time': '2027-01-31T00:00:00Z' },
+      'puts back no expiry, with allow-unrestricted',
+      { 'expires-time': '2027-01-31T00:00:00Z', 'allow-unrestricted': 'true' },
       client({ expiresTime: null }),
       client({ expiresTime: '2027-01-31T00:00:00Z' }),
       { expiresTime: null }
@@ -533,7 +538,7 @@ describe('planRestore', () => {
     ]
   ])('%s', (_name, inputs, before, now, expected) => {
     const { undo } = plan(inputs, before);
-    const restore = planRestore(undo, now);
+    const restore = planRestore(undo, now, inputs['allow-unrestricted'] === 'true');
     if (expected === undefined) {
       expect(restore.mask).toEqual([]);
       expect(restore.warnings).toEqual([expect.stringMatching(/changed by someone else since this run set it; left as it is/u)]);
@@ -546,7 +551,7 @@ describe('planRestore', () => {
 
   test('restores each field on its own: one put back, one left with a warning', () => {
     const { undo } = plan({ 'display-name': 'run-123', 'scoped-roles': 'r2' }, client({ displayName: 'ci', scopedRoles: ['r1'] }));
-    const restore = planRestore(undo, client({ displayName: 'run-123', scopedRoles: ['r9'] }));
+    const restore = planRestore(undo, client({ displayName: 'run-123', scopedRoles: ['r9'] }), false);
     expect(restore.mask).toEqual(['displayName']);
     expect(restore.client).toEqual({ displayName: 'ci' });
     expect(restore.warnings).toEqual([expect.stringMatching(/^scopedRoles was changed/u)]);
@@ -554,14 +559,14 @@ describe('planRestore', () => {
 
   test('warns that a value not read before cannot be put back', () => {
     const { undo } = plan({ 'display-name': 'run-123' }, undefined);
-    const restore = planRestore(undo, client({ displayName: 'run-123' }));
+    const restore = planRestore(undo, client({ displayName: 'run-123' }), false);
     expect(restore.mask).toEqual([]);
     expect(restore.warnings).toEqual([expect.stringMatching(/displayName: the value before this run is not known/u)]);
   });
 
   test('records each restored change with the value now and the value it puts back', () => {
     const { undo } = plan({ 'allow-source-cidr': 'runner', 'cidr-mode': 'add' }, client(), ['8.8.8.8/32']);
-    expect(planRestore(undo, client({ allowSourceCidr: ['10.0.0.0/8', '8.8.8.8/32'] })).changes).toEqual([
+    expect(planRestore(undo, client({ allowSourceCidr: ['10.0.0.0/8', '8.8.8.8/32'] }), false).changes).toEqual([
       { field: 'allowSourceCidr', before: ['10.0.0.0/8', '8.8.8.8/32'], after: ['10.0.0.0/8'] }
     ]);
   });

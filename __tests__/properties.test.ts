@@ -12,6 +12,18 @@ import { parseBoolean, parseList } from '../src/config/lists.js';
 import { parseClientId, parseTenant, tenantFromHost, type Tenant } from '../src/config/tenant.js';
 import { parseCidr } from '../src/net/cidr.js';
 import { parseAddress } from '../src/net/ip.js';
+import type { PersonalClient } from '../src/c1/types.js';
+import { parseConfig } from '../src/config/inputs.js';
+import { FIELDS, type Field } from '../src/config/names.js';
+import { run as runMain } from '../src/flows/update.js';
+import { allowsAll } from '../src/net/cidr.js';
+import type { HttpResponse } from '../src/net/http.js';
+import { planRestore, type Restore } from '../src/plan/undo.js';
+import { asList, planUpdate, type FieldValue, type Plan } from '../src/plan/update.js';
+import { widens } from '../src/plan/widening.js';
+import type { Runtime } from '../src/runner/runtime.js';
+import { readSavedRun } from '../src/runner/state.js';
+import { neutralise } from '../src/runner/text.js';
 
 // A fixed seed keeps CI repeatable; FC_SEED=random (or a number) explores other inputs locally.
 const SEED = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261128);
@@ -692,6 +704,307 @@ describe('parseClientId', () => {
         if (tenant.ok) expectSafeTenant(tenant.value, written(`https://${id.host}`));
       }),
       RUNS
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 11 ("Hostile data and least privilege"): properties of whole flows over generated hostile data
+
+/** Pieces of text that try to become workflow commands, or markup in the summary. */
+const COMMAND_PIECES = [
+  '\n::warning::PWNED',
+  '\r\n::add-mask::PWNED',
+  '\n  ::stop-commands::PWNED',
+  '\r::error file=x::PWNED',
+  '##[error]PWNED',
+  '##[group]',
+  '\u2028::notice::PWNED',
+  '\u2029::debug::PWNED',
+  '\u0085::set-output name=x::PWNED',
+  '\u000b::warning::PWNED',
+  '::',
+  '%0A::warning::PWNED',
+  '<img src=x onerror=alert(1)>',
+  '<script>',
+  '[link](https://evil.example)',
+  '`',
+  '**',
+  '_',
+  '|',
+  '</code>',
+  '&lt;'
+] as const;
+
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...COMMAND_PIECES, ...HOSTILE), fc.string({ maxLength: 8 })), { maxLength: 8 })
+  .map((parts) => parts.join(''));
+
+/** foreignCommand says whether the runner would act on a stdout line the action did not mean as a command. */
+function foreignCommand(line: string): boolean {
+  if (line.includes('##[')) return true;
+  if (!/^\s*::/u.test(line)) return false;
+  return !(/^::(notice|warning|error|debug)::/u.test(line) || (/^::add-mask::/u.test(line) && !line.includes('PWNED')));
+}
+
+/** The HTML tags the action writes in its summary; any other tag came from someone else. */
+const OWN_TAGS = new Set(['h3', 'code', 'table', 'tr', 'th', 'td', 'ul', 'li', 'a', 'em', 'p']);
+
+interface World {
+  readonly record: Record<string, unknown>;
+  readonly echo: readonly string[];
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+/**
+ * runFlow runs the main step in-process against a C1 and echo services that answer with the world's data, and
+ * writes its log the way the real Runtime does (every line through `neutralise`, commands escaped as
+ * `@actions/core` escapes them), so the property sees exactly the stdout the runner would.
+ */
+async function runFlow(world: World): Promise<{ stdout: string[]; summaries: string[] }> {
+  const stdout: string[] = [];
+  const summaries: string[] = [];
+  const escape = (text: string): string => text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+  const command = (name: string) => (line: string) => stdout.push(`::${name}::${escape(neutralise(line))}`);
+  const state = new Map<string, string>();
+  const json = (body: unknown): HttpResponse => ({ status: 200, headers: {}, body: JSON.stringify(body) });
+  const rt: Runtime = {
+    read: (name) => (world.inputs[name] ?? '').trim(),
+    env: {},
+    now: () => new Date('2026-03-01T12:00:00Z'),
+    transport: (request) => {
+      const url = new URL(request.url);
+      const echo = /^echo(\d)\.test$/u.exec(url.hostname);
+      if (echo !== null) return Promise.resolve({ status: 200, headers: {}, body: world.echo[Number(echo[1])] ?? '' });
+      if (url.pathname === '/api/v1/iam/personal_clients') return Promise.resolve(json({ list: [world.record], nextPageToken: '' }));
+      if (request.method === 'GET') return Promise.resolve(json({ client: world.record }));
+      const sent = JSON.parse(request.body ?? '{}') as { client?: Record<string, unknown> };
+      return Promise.resolve(json({ client: { ...world.record, ...sent.client } }));
+    },
+    sleep: () => Promise.resolve(),
+    random: () => 0.5,
+    state: { save: (key, value) => state.set(key, value), get: (key) => state.get(key) ?? '' },
+    log: { info: (line) => stdout.push(neutralise(line)), notice: command('notice'), warning: command('warning'), debug: command('debug') },
+    setSecret: (secret) => {
+      for (const line of secret.split(/\r?\n/u)) if (line !== '') stdout.push(`::add-mask::${line}`);
+    },
+    setOutput: () => undefined,
+    writeSummary: (markdown) => {
+      summaries.push(markdown);
+      return Promise.resolve();
+    },
+    getIdToken: () => Promise.reject(new Error('no OIDC here')),
+    runLink: () => Promise.resolve('[workflow run 1](https://github.com/acme/app/actions/runs/1)')
+  };
+  try {
+    await runMain(rt);
+  } catch (error) {
+    stdout.push(`::error::${escape(neutralise(error instanceof Error ? error.message : String(error)))}`);
+  }
+  return { stdout: stdout.flatMap((l) => l.split('\n')), summaries };
+}
+
+const TARGET_CLIENT_ID = 'blue-whale-1@acme.conductor.one/pcc';
+
+const worlds: fc.Arbitrary<World> = fc.record({
+  record: fc.record({
+    id: fc.oneof(fc.constant('blue-whale-1'), hostileText),
+    clientId: fc.constant(TARGET_CLIENT_ID),
+    displayName: hostileText,
+    allowSourceCidr: fc.array(fc.oneof(fc.constantFrom('10.0.0.0/8', '::ffff:a01:0/112', '2001:db8::/32'), hostileText), { maxLength: 3 }),
+    scopedRoles: fc.array(hostileText, { maxLength: 2 }),
+    expiresTime: fc.oneof(fc.constant('2026-03-02T00:00:00Z'), hostileText),
+    clientSecret: hostileText
+  }),
+  echo: fc.array(fc.oneof(fc.constant('8.8.4.4'), hostileText), { minLength: 2, maxLength: 2 }),
+  inputs: fc.record({
+    token: fc.constant('t'),
+    tenant: fc.constant('acme'),
+    'personal-client-id': fc.constantFrom('blue-whale-1', TARGET_CLIENT_ID),
+    'display-name': hostileText,
+    'allow-source-cidr': fc.constantFrom('', '198.51.100.0/24', 'runner'),
+    'cidr-mode': fc.constantFrom('replace', 'add', 'remove'),
+    'runner-ip-sources': fc.constant('https://echo0.test, https://echo1.test'),
+    'expires-in': fc.constantFrom('', '30d'),
+    'refresh-within': fc.constant(''),
+    'dry-run': fc.constantFrom('true', 'false'),
+    'job-summary': fc.constant('true'),
+    'retry-max-attempts': fc.constant('1')
+  })
+});
+
+describe('no C1 record, echo answer or input steers the runner or marks up the summary', () => {
+  test('every stdout line is plain text or a command the action meant, and the summary holds only its own tags', async () => {
+    let summarised = 0;
+    let failed = 0;
+    await fc.assert(
+      fc.asyncProperty(worlds, async (w) => {
+        // refresh-within reads C1's expiry, and quotes it when it is not a date.
+        const world = { ...w, inputs: { ...w.inputs, 'refresh-within': w.inputs['expires-in'] === '' ? '' : '7d' } };
+        const { stdout, summaries } = await runFlow(world);
+        if (summaries.length > 0) summarised++;
+        if (stdout.some((l) => l.startsWith('::error::'))) failed++;
+        expect(stdout.filter(foreignCommand)).toEqual([]);
+        for (const markdown of summaries) {
+          const tags = [...markdown.matchAll(/<\/?([a-zA-Z][\w-]*)/gu)].map((m) => m[1] ?? '');
+          expect(tags.filter((t) => !OWN_TAGS.has(t))).toEqual([]);
+          expect(markdown).not.toMatch(/\]\(|`|\*\*/u);
+          expect(markdown.match(/<a /gu)?.length ?? 0).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 150 }
+    );
+    // Both ends of the flow were reached often: the summary of a finished run, and the error of a refused one.
+    expect(summarised).toBeGreaterThan(30);
+    expect(failed).toBeGreaterThan(30);
+  });
+});
+
+/** The CIDRs, allow-all spellings and halves the widening properties combine. */
+const CIDR_POOL = [
+  '0.0.0.0/0',
+  '::/0',
+  '::ffff:0.0.0.0/96',
+  '0.0.0.0/1',
+  '128.0.0.0/1',
+  '::/1',
+  '8000::/1',
+  '10.0.0.0/8',
+  '198.51.100.0/24'
+];
+const cidrSubset = fc.subarray(CIDR_POOL);
+
+const currentRecords: fc.Arbitrary<PersonalClient> = fc.record({
+  id: fc.constant('blue-whale-1'),
+  allowSourceCidr: fc.oneof(cidrSubset, fc.constant(null)),
+  scopedRoles: fc.constantFrom([], ['r1'], null),
+  expiresTime: fc.constantFrom(null, '2026-04-01T00:00:00Z', '')
+});
+
+/** widened lists the planned values that would leave the credential wider than any narrowed value. */
+function widened(changes: readonly { field: Field; after: FieldValue }[]): string[] {
+  return changes.flatMap((c) => {
+    const why = widens(c.field, c.after);
+    return why === undefined ? [] : [`${c.field}: ${why}`];
+  });
+}
+
+describe('without allow-unrestricted, nothing ends wider than asked', () => {
+  test('no inputs and current credential give an Update, or a restore of it, that widens', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          cidrs: fc.subarray([...CIDR_POOL, 'runner']),
+          mode: fc.constantFrom('replace', 'add', 'remove'),
+          mask: fc.subarray([...FIELDS]),
+          roles: fc.constantFrom('', 'r1'),
+          expires: fc.constantFrom('', '30d'),
+          cleanup: fc.constantFrom('none', 'restore', 'lock')
+        }),
+        currentRecords,
+        currentRecords,
+        (given, current, later) => {
+          const inputs: Record<string, string> = {
+            token: 't',
+            tenant: 'acme',
+            'personal-client-id': 'blue-whale-1',
+            'allow-source-cidr': given.cidrs.join(' '),
+            'cidr-mode': given.mode,
+            'update-mask': given.mask.join(','),
+            'scoped-roles': given.roles,
+            'expires-in': given.expires,
+            cleanup: given.cleanup
+          };
+          let plan: Plan;
+          try {
+            const config = parseConfig((name) => inputs[name] ?? '', {}, new Date('2026-03-01T12:00:00Z'));
+            plan = planUpdate({ config, current, runnerCidrs: ['8.8.8.8/32'], now: new Date('2026-03-01T12:00:00Z') });
+          } catch (error) {
+            if (error instanceof InputError) return;
+            throw error;
+          }
+          expect(widened(plan.changes)).toEqual([]);
+          if (given.cleanup !== 'restore') return;
+          let restore: Restore;
+          try {
+            restore = planRestore(plan.undo, later, false);
+          } catch {
+            return;
+          }
+          expect(widened(restore.changes)).toEqual([]);
+        }
+      ),
+      RUNS
+    );
+  });
+
+  test('no saved state, however written, gives a restore that widens', () => {
+    const value = fc.oneof(cidrSubset, fc.constantFrom<unknown>([], ['r1'], null, '', 'x', '2026-04-01T00:00:00Z', 5, {}, [1]));
+    const change = fc.record(
+      { field: fc.constantFrom<unknown>(...FIELDS, 'clientSecret', 5), before: value, after: value },
+      { requiredKeys: ['field', 'after'] }
+    );
+    const undo = fc.record({
+      cidrMode: fc.constantFrom<unknown>('replace', 'add', 'remove', 'all'),
+      cidrsAdded: fc.oneof(cidrSubset, fc.constant<unknown>('x')),
+      cidrsRemoved: fc.oneof(cidrSubset, fc.constant<unknown>([1])),
+      changes: fc.array(change, { maxLength: 4 })
+    });
+    fc.assert(
+      fc.property(undo, currentRecords, (saved, now) => {
+        const values: Record<string, string> = {
+          validated: 'true',
+          cleanup: 'restore',
+          outcome: 'accepted',
+          id: 'blue-whale-1',
+          undo: JSON.stringify(saved)
+        };
+        const run = readSavedRun({ get: (key) => values[key] ?? '', save: () => undefined });
+        if (run.undo === undefined) {
+          expect(run.problems).not.toEqual([]);
+          return;
+        }
+        let restore: Restore;
+        try {
+          restore = planRestore(run.undo, now, false);
+        } catch {
+          return;
+        }
+        expect(widened(restore.changes)).toEqual([]);
+        for (const c of restore.changes) if (c.field === 'allowSourceCidr') expect(asList(c.after).length).toBeLessThanOrEqual(32);
+      }),
+      RUNS
+    );
+  });
+});
+
+describe('allowsAll', () => {
+  // An oracle that needs no interval arithmetic: with prefixes of at most 4 bits, a family is covered exactly when
+  // each of its sixteen /4 blocks lies inside some entry.
+  const v4 = fc.record({ first: fc.integer({ min: 0, max: 255 }), prefix: fc.integer({ min: 0, max: 4 }), mapped: fc.boolean() });
+  const v6 = fc.record({ first: fc.integer({ min: 0, max: 0xffff }), prefix: fc.integer({ min: 0, max: 4 }) });
+
+  test('is true exactly when the entries cover every /4 block of IPv4 (mapped included) or of IPv6', () => {
+    fc.assert(
+      fc.property(fc.array(v4, { maxLength: 8 }), fc.array(v6, { maxLength: 8 }), (fours, sixes) => {
+        const blocks = (entries: { first: number; prefix: number }[], shift: number): Set<number> => {
+          const covered = new Set<number>();
+          for (const { first, prefix } of entries) {
+            const start = (first >> shift) & ~((1 << (4 - prefix)) - 1);
+            for (let b = start; b < start + (1 << (4 - prefix)); b++) covered.add(b);
+          }
+          return covered;
+        };
+        const list = [
+          ...fours.map(({ first, prefix, mapped }) => (mapped ? `::ffff:${first}.0.0.0/${96 + prefix}` : `${first}.0.0.0/${prefix}`)),
+          ...sixes.map(({ first, prefix }) => `${first.toString(16)}::/${prefix}`)
+        ];
+        // An IPv6 entry over 0000::/4 holds all of ::ffff:0:0/96, every IPv4 address written mapped.
+        const v6Blocks = blocks(sixes, 12);
+        const expected = list.length === 0 || blocks(fours, 4).size === 16 || v6Blocks.has(0) || v6Blocks.size === 16;
+        expect(allowsAll(list)).toBe(expected);
+      }),
+      { numRuns: 1000 }
     );
   });
 });

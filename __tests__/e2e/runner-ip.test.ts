@@ -122,7 +122,7 @@ describe('outputs and summary', () => {
     const result = await runMain(runnerInputs(sources(e1!, e2!)));
     expect(result.code).toBe(0);
     expect(result.outputs['runner-ip']).toBe(A);
-    const line = result.summary.split('\n').find((l) => l.includes('Runner IP'));
+    const line = result.summary.split(/\n|<\/li>/u).find((l) => l.includes('Runner IP'));
     expect(line).toBeDefined();
     expect(line).toContain(A);
     expect(line).toContain(e1!.url);
@@ -143,7 +143,7 @@ describe('quorum and timing', () => {
     expect(update!.at - hung.requests[0]!.at).toBeLessThan(4500);
     // Every source was asked, once each.
     for (const e of [hung, e1!, e2!]) expect(e.requests).toHaveLength(1);
-    const line = result.summary.split('\n').find((l) => l.includes('Runner IP')) ?? '';
+    const line = result.summary.split(/\n|<\/li>/u).find((l) => l.includes('Runner IP')) ?? '';
     expect(line).toContain(e1!.url);
     expect(line).toContain(e2!.url);
     expect(line).not.toContain(hung.url);
@@ -234,7 +234,7 @@ describe('c1 as a source', () => {
     // One token serves both test-source-ip and the Update: nothing is requested twice.
     expect(apiCalls(c1)).toEqual(['POST token', 'POST testSourceIp', 'POST update']);
     expect(c1.requests[1]?.bearer).toBeDefined();
-    const line = result.summary.split('\n').find((l) => l.includes('Runner IP')) ?? '';
+    const line = result.summary.split(/\n|<\/li>/u).find((l) => l.includes('Runner IP')) ?? '';
     expect(line).toContain('c1');
     expect(line).toContain(e1!.url);
   });

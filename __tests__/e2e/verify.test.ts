@@ -56,8 +56,10 @@ function updateAt(): number {
   return update.at;
 }
 
+/** summaryLine finds the summary's list item that starts so (the summary is HTML from @actions/core's builder). */
 function summaryLine(result: StepResult, start: string): string {
-  return result.summary.split('\n').find((l) => l.startsWith(start)) ?? '';
+  const items = [...result.summary.matchAll(/<li>(.*?)<\/li>/gu)].map((m) => m[1] ?? '');
+  return items.find((item) => item.startsWith(start)) ?? '';
 }
 
 test('a narrowed list that applies 2 s after the Update is verified after the delay', async () => {
@@ -77,7 +79,7 @@ test('a narrowed list that applies 2 s after the Update is verified after the de
   // Nothing after the verification: no other call reaches C1.
   expect(apiCalls(c1).at(-1)).toBe('POST token');
   expect(result.outputs).toMatchObject({ verified: 'true', updated: 'true', 'allow-source-cidr': `${RUNNER}/32` });
-  const line = summaryLine(result, '- Verified:');
+  const line = summaryLine(result, 'Verified:');
   const seconds = Number(/after (\d+\.\d) s/u.exec(line)?.[1]);
   expect(seconds).toBeGreaterThanOrEqual(2);
   expect(line).toContain(`(${attempts.length} attempts)`);
@@ -93,7 +95,7 @@ test('a list C1 applies at once is verified with one token request', async () =>
   expect(apiCalls(c1)).toEqual(['POST token', 'POST update', 'POST token']);
   expect(verificationRequests()).toHaveLength(1);
   expect(result.outputs.verified).toBe('true');
-  expect(summaryLine(result, '- Verified:')).toMatch(/after \d+\.\d s \(1 attempt\)\.$/u);
+  expect(summaryLine(result, 'Verified:')).toMatch(/after \d+\.\d s \(1 attempt\)\.$/u);
 });
 
 test("a runner address C1 does not see fails after verify-timeout naming both addresses; outputs, summary and the post step's lock still happen", async () => {
@@ -115,7 +117,7 @@ test("a runner address C1 does not see fails after verify-timeout naming both ad
   // C1 was asked which address it sees, once, after the last refusal.
   expect(apiCalls(c1).at(-1)).toBe('POST testSourceIp');
   expect(result.outputs).toMatchObject({ verified: 'false', updated: 'true' });
-  expect(summaryLine(result, '- Not verified:')).toMatch(/in 3\.\d s \(\d+ attempts\)\.$/u);
+  expect(summaryLine(result, 'Not verified:')).toMatch(/in 3\.\d s \(\d+ attempts\)\.$/u);
 
   const post = await runPost(inputs, result);
   expectSuccess(post);

@@ -31,7 +31,8 @@ import { isIPv4, isIPv6 } from 'node:net';
  *   | { delayMs: number }
  *   | { reset: true }
  *   | { truncate: true }
- *   | { rawBody: string, status?: number, contentType?: string }} Fault
+ *   | { rawBody: string, status?: number, contentType?: string }
+ *   | { appliedRawBody: string }} Fault
  * @typedef {{ publicKey: import('node:crypto').KeyObject, issuer: string, audience: string }} OidcTrust
  * @typedef {{
  *   host?: string, audience?: string, pageSize?: number, delayMs?: number,
@@ -147,6 +148,11 @@ export async function startC1(options = {}) {
     testSourceIpForbidden: false,
     /** Milliseconds to wait before every answer. */
     delayMs: options.delayMs ?? 0,
+    /**
+     * A hostile List: when set, every page is empty and hands out a new page token of this many characters, so
+     * a client that pages until the tokens stop never ends.
+     */
+    endlessPageTokenLength: /** @type {number | undefined} */ (undefined),
 
     /** seed adds or replaces a personal client record, filling the fields C1 always has. @param {Partial<PersonalClient> & { id: string }} record */
     seed(record) {
@@ -275,6 +281,13 @@ export async function startC1(options = {}) {
     }
 
     const answer = respond(route, incoming);
+    if (fault && 'appliedRawBody' in fault) {
+      // The request takes effect as usual, and C1 answers with this text: an accepted call with an odd answer.
+      answer.commit?.();
+      await sleeper.sleep(standIn.delayMs);
+      send(req, res, entry, { status: answer.status, body: fault.appliedRawBody });
+      return;
+    }
     if (fault && 'truncate' in fault) {
       await sleeper.sleep(standIn.delayMs);
       truncate(req, res, answer);
@@ -386,6 +399,10 @@ export async function startC1(options = {}) {
 
   /** @param {string} pageToken @returns {Answer} */
   function list(pageToken) {
+    if (standIn.endlessPageTokenLength !== undefined) {
+      const token = `${pageToken.length}-${randomBytes(8).toString('hex')}`.padEnd(standIn.endlessPageTokenLength, 'x');
+      return ok({ list: [], nextPageToken: token });
+    }
     const all = sortedRecords();
     let start = 0;
     if (pageToken !== '') {

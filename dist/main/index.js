@@ -30700,6 +30700,86 @@ class DecodedURL extends URL {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
+class TimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000} s`);
+        this.name = 'TimeoutError';
+    }
+}
+// Bodies past this are not C1 answers; reading them whole would only cost memory.
+const MAX_BODY = 4 * 1024 * 1024;
+/**
+ * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
+ * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
+ * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
+ * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
+ * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
+ * files Jest runs after one of those in the same worker.
+ */
+function createTransport(userAgent) {
+    const direct = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
+    let proxied;
+    const agentFor = async (url) => {
+        const secure = url.protocol === 'https:';
+        if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
+            return secure ? direct.https : direct.http;
+        proxied ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
+            http: new Client(userAgent, [], { keepAlive: true }),
+            https: new Client(userAgent, [], { keepAlive: true })
+        }));
+        const clients = await proxied;
+        return (secure ? clients.https : clients.http).getAgent(url.href);
+    };
+    return async (request) => {
+        const url = new URL(request.url);
+        const agent = await agentFor(url);
+        return new Promise((resolve, reject) => {
+            const timeout = AbortSignal.timeout(request.timeoutMs);
+            const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
+            const headers = { 'user-agent': userAgent, ...request.headers };
+            if (request.body !== undefined)
+                headers['content-length'] = String(Buffer.byteLength(request.body));
+            const options = { method: request.method, headers, agent, signal };
+            const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+            const req = module.request(url, options, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > MAX_BODY) {
+                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+                res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+            });
+            req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+            req.end(request.body);
+        });
+    };
+}
+function toError(error, timeout, timeoutMs) {
+    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/c1/errors.ts
 /**
  * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
@@ -30762,6 +30842,477 @@ function excerpt(body) {
     if (flat === '')
         return 'an empty body';
     return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
+}
+
+;// CONCATENATED MODULE: ./src/c1/auth.ts
+
+
+const b64 = (value) => Buffer.from(value).toString('base64url');
+/**
+ * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
+ * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
+ * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
+ */
+function buildAssertion(caller, secret, audience, now) {
+    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
+    if (secret.kid !== undefined)
+        header.kid = secret.kid;
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
+    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
+}
+/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
+async function tokenRequest(auth, tenantHost, deps) {
+    if (auth.kind === 'assertion') {
+        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
+        deps.mask(assertion);
+        return {
+            what: 'the client credentials',
+            form: {
+                client_id: auth.caller.value,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion
+            }
+        };
+    }
+    let subjectToken = auth.subjectToken ?? '';
+    if (subjectToken === '') {
+        try {
+            subjectToken = await deps.getIdToken(auth.audience);
+        }
+        catch (error) {
+            throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+        }
+    }
+    deps.mask(subjectToken);
+    return {
+        what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
+        form: {
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: subjectToken,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            client_id: auth.caller.value
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/c1/retry.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const BASE_MS = 500;
+const CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
+}
+/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    let ms;
+    if (/^\d+$/u.test(v))
+        ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
+    else {
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+            return undefined;
+        ms = Math.max(0, at - now.getTime());
+    }
+    return Math.min(RETRY_AFTER_CAP_MS, ms);
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./src/c1/types.ts
+/** The fields of C1's PersonalClient schema, in its order: the only ones read from an answer or written to an output. */
+const PERSONAL_CLIENT_FIELDS = [
+    'id',
+    'clientId',
+    'userId',
+    'displayName',
+    'allowSourceCidr',
+    'scopedRoles',
+    'expiresTime',
+    'createdAt',
+    'updatedAt',
+    'lastUsedAt',
+    'deletedAt'
+];
+const LISTS = ['allowSourceCidr', 'scopedRoles'];
+/** The fields C1's schema documents as nullable: the lists and the timestamps. */
+const NULLABLE = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
+/**
+ * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
+ * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
+ * kept. Returns what is wrong, as text, when a schema field has the wrong type.
+ */
+function readPersonalClient(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'the record is not an object';
+    const record = value;
+    const out = {};
+    for (const field of PERSONAL_CLIENT_FIELDS) {
+        if (!Object.hasOwn(record, field))
+            continue;
+        const v = record[field];
+        if (v === undefined)
+            continue;
+        if (v === null) {
+            // protojson writes an unset text field as absent, never null; a null there reads as absent too.
+            if (!NULLABLE.includes(field))
+                continue;
+            out[field] = null;
+        }
+        else if (LISTS.includes(field)) {
+            if (!Array.isArray(v) || !v.every((item) => typeof item === 'string'))
+                return `${field} is not a list of strings`;
+            out[field] = [...v];
+        }
+        else {
+            if (typeof v !== 'string')
+                return `${field} is not a string`;
+            out[field] = v;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
+
+
+
+/**
+ * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
+ * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
+ */
+class AcceptedMalformed extends C1Error {
+    accepted = true;
+}
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+class C1Client {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+    accessToken() {
+        const auth = this.options.auth;
+        if (auth.kind === 'token')
+            return Promise.resolve(auth.token);
+        this.token ??= this.mint(auth);
+        return this.token;
+    }
+    async mint(auth) {
+        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
+        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        if (token === undefined) {
+            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+        }
+        this.options.tokenDeps.mask(token);
+        return token;
+    }
+    /**
+     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
+     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
+     * thrown away; nothing is thrown, the caller judges the attempt.
+     */
+    async mintOnce(clientId, secret) {
+        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
+        this.options.tokenDeps.mask(assertion);
+        const form = {
+            client_id: clientId.value,
+            grant_type: 'client_credentials',
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: assertion
+        };
+        const started = Date.now();
+        let response;
+        try {
+            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
+        }
+        catch (error) {
+            return { kind: 'network', message: describeNetworkError(error) };
+        }
+        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
+        let parsed;
+        try {
+            parsed = JSON.parse(response.body);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (response.status >= 200 && response.status < 300) {
+            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            if (token === undefined)
+                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
+            this.options.tokenDeps.mask(token);
+            return { kind: 'accepted' };
+        }
+        return {
+            kind: 'refused',
+            status: response.status,
+            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
+        };
+    }
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const list = isObject(body) ? body.list : undefined;
+        if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        const records = [];
+        for (const [index, item] of (list ?? []).entries()) {
+            const record = readPersonalClient(item);
+            if (typeof record === 'string')
+                throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
+            records.push(record);
+        }
+        const next = body.nextPageToken;
+        if (!(next === undefined || next === null || typeof next === 'string')) {
+            throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
+        }
+        return { list: records, nextPageToken: next ?? '' };
+    }
+    /** get reads one credential by its id. */
+    async get(id) {
+        const what = `Get of personal client '${id}'`;
+        const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+        if (typeof record === 'string')
+            throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
+        return record;
+    }
+    /**
+     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+     */
+    async update(id, client, mask) {
+        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
+        const record = readClient(body);
+        if (typeof record === 'string') {
+            throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
+        }
+        return record;
+    }
+    /**
+     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+     * the detection timeout, token included.
+     */
+    async testSourceIp(once) {
+        const what = 'test-source-ip';
+        const deadline = AbortSignal.timeout(once.timeoutMs);
+        const signal = AbortSignal.any([once.signal, deadline]);
+        let body;
+        try {
+            body = await this.call({
+                what,
+                method: 'POST',
+                path: '/api/v1/settings/session/test-source-ip',
+                json: {},
+                bearer: true,
+                once: { ...once, signal }
+            });
+        }
+        catch (error) {
+            if (deadline.aborted && !once.signal.aborted)
+                throw new TimeoutError(once.timeoutMs);
+            throw error;
+        }
+        if (!isObject(body) || typeof body.checkedIp !== 'string')
+            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+        return body.checkedIp;
+    }
+    async call(call, tokenWhat) {
+        const outcome = { uncertain: false };
+        try {
+            return await this.attempt(call, tokenWhat, outcome);
+        }
+        catch (error) {
+            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+                throw new C1Error(error.message, error.status, error.retryable, true);
+            }
+            throw error;
+        }
+    }
+    async attempt(call, tokenWhat, outcome) {
+        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
+            const started = Date.now();
+            let response;
+            try {
+                response = await this.send(call, bearer);
+            }
+            catch (error) {
+                if (call.once?.signal.aborted === true)
+                    throw error;
+                outcome.uncertain = true;
+                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+                const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
+                if (isTlsProtocolFailure(error)) {
+                    // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
+                        "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.", undefined, false);
+                }
+                if (attempt >= maxAttempts) {
+                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+                }
+                await this.wait(attempt, maxAttempts, reason, undefined);
+                continue;
+            }
+            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(call.what, response.body);
+            if (response.status >= 500)
+                outcome.uncertain = true;
+            if (response.status === 401 && call.bearer) {
+                if (this.options.auth.kind === 'token') {
+                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
+                }
+                if (!renewed) {
+                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+                    renewed = true;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
+                    attempt--;
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status);
+            if (retryable && attempt < maxAttempts) {
+                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
+                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+                continue;
+            }
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
+                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+            throw new C1Error(message, response.status, retryable);
+        }
+    }
+    send(call, bearer) {
+        const headers = { accept: 'application/json' };
+        let body;
+        if (call.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(call.json);
+        }
+        else if (call.form !== undefined) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(call.form).toString();
+        }
+        if (bearer !== undefined)
+            headers.authorization = `Bearer ${bearer}`;
+        return this.options.transport({
+            method: call.method,
+            url: `${this.options.tenant.baseUrl}${call.path}`,
+            headers,
+            ...(body === undefined ? {} : { body }),
+            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+            ...(call.once === undefined ? {} : { signal: call.once.signal })
+        });
+    }
+    async wait(attempt, maxAttempts, reason, retryAfterMs) {
+        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+        await this.options.retry.sleep(ms);
+    }
+}
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (promise === undefined)
+        return Promise.resolve(undefined);
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id) {
+    if (id === '')
+        throw new Error('internal: empty personal client id');
+    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+function attempts(n) {
+    return n > 1 ? ` after ${n} attempts` : '';
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function parseJson(what, body) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+    }
+}
+/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
+function readClient(body) {
+    if (!isObject(body) || !isObject(body.client)) {
+        const got = isObject(body)
+            ? `an object with ${JSON.stringify(Object.keys(body)
+                .slice(0, 5)
+                .map((k) => k.slice(0, 40)))}`
+            : Array.isArray(body)
+                ? 'an array'
+                : JSON.stringify(body === null ? null : typeof body);
+        return `without a client (got ${got})`;
+    }
+    const record = readPersonalClient(body.client);
+    return typeof record === 'string' ? `with a malformed client (${record})` : record;
+}
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
+function isTlsProtocolFailure(error) {
+    const e = error;
+    return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code === undefined ? error.message : `${code} (${error.message})`;
+    }
+    return String(error);
 }
 
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
@@ -30863,23 +31414,92 @@ function toCidr(address, prefix) {
     return `${networkOf(address, prefix)}/${prefix}`;
 }
 /**
- * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
- * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
- * it is, so a merge never widens or drops an entry.
+ * normaliseExisting reads a CIDR C1 already holds into canonical text, used only to compare it with others (it
+ * is never sent in place of what C1 holds). C1 may hold forms this action would not write: host bits set are
+ * read as their network, an IPv4-mapped IPv6 CIDR of /96 or longer as IPv4, a shorter one as the IPv6 network
+ * it is, and anything unreadable is kept exactly as it is, so a merge never widens or drops an entry.
  */
 function normaliseExisting(value) {
-    try {
-        return parseCidr('allowSourceCidr', value);
+    const range = readRange(value);
+    return range === undefined ? value : `${range.network}/${range.prefix}`;
+}
+/** readRange reads a CIDR or bare IP as the range it covers, or undefined when it is not one. */
+function readRange(value) {
+    const [ip = '', prefixText, extra] = value.split('/');
+    if (extra !== undefined || (prefixText !== undefined && !/^(?:0|[1-9]\d{0,2})$/u.test(prefixText)))
+        return undefined;
+    const address = parseAddress(ip);
+    if (address === undefined)
+        return undefined;
+    const written = ip.includes(':') ? 128 : 32;
+    const prefix = prefixText === undefined ? written : Number(prefixText);
+    if (prefix > written)
+        return undefined;
+    // A mapped literal under /96 reaches outside ::ffff:0:0/96: it is the IPv6 network it spells, not IPv4.
+    if (address.family === 'ipv4' && written === 128) {
+        if (prefix >= 96)
+            return rangeOf('ipv4', address.parsed.toByteArray(), prefix - 96);
+        return rangeOf('ipv6', ipaddr_default().IPv6.parse(ip).toByteArray(), prefix);
     }
-    catch {
-        // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
-        const [ip = '', prefix = '', extra] = value.split('/');
-        const address = parseAddress(ip);
-        const max = address?.family === 'ipv4' ? 32 : 128;
-        if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max)
-            return value;
-        return toCidr(address, Number(prefix));
+    return rangeOf(address.family, address.parsed.toByteArray(), prefix);
+}
+function rangeOf(family, bytes, prefix) {
+    const bits = family === 'ipv4' ? 32 : 128;
+    const value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+    const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+    const first = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
+    const network = family === 'ipv4' ? ipaddr_default().fromByteArray(toBytes(first, 4)).toString() : ipaddr_default().fromByteArray(toBytes(first, 16)).toString();
+    return { family, network, prefix, first, last: first | hostMask };
+}
+function toBytes(value, length) {
+    return Array.from({ length }, (_, i) => Number((value >> BigInt(8 * (length - 1 - i))) & 0xffn));
+}
+const MAPPED_FIRST = 0xffff00000000n;
+const MAPPED_LAST = 0xffffffffffffn;
+/**
+ * allowsAll says whether a CIDR list lets every address of a family in, which C1 treats like an empty list:
+ * `0.0.0.0/0`, `::/0`, `::ffff:0.0.0.0/96`, or any set of entries whose union covers a family. IPv4-mapped
+ * IPv6 ranges count for IPv4 too, and IPv4 ranges for the mapped part of IPv6, since a server may read an
+ * address in either form. Unreadable entries cover nothing.
+ */
+function allowsAll(list) {
+    if (list.length === 0)
+        return true;
+    const v4 = [];
+    const v6 = [];
+    for (const range of list.map(readRange)) {
+        if (range === undefined)
+            continue;
+        if (range.family === 'ipv4') {
+            v4.push([range.first, range.last]);
+            v6.push([MAPPED_FIRST | range.first, MAPPED_FIRST | range.last]);
+        }
+        else {
+            v6.push([range.first, range.last]);
+            const first = range.first > MAPPED_FIRST ? range.first : MAPPED_FIRST;
+            const last = range.last < MAPPED_LAST ? range.last : MAPPED_LAST;
+            if (first <= last)
+                v4.push([first - MAPPED_FIRST, last - MAPPED_FIRST]);
+        }
     }
+    return covers(v4, (1n << 32n) - 1n) || covers(v6, (1n << 128n) - 1n);
+}
+/** covers says whether the union of closed ranges is all of [0, max]. */
+function covers(ranges, max) {
+    let next = 0n;
+    for (const [first, last] of [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        if (first > next)
+            return false;
+        if (last + 1n > next)
+            next = last + 1n;
+        if (next > max)
+            return true;
+    }
+    return false;
+}
+/** isCidr says whether text is a CIDR or IP C1 could hold: a valid address and a prefix that fits it. */
+function cidr_isCidr(value) {
+    return readRange(value) !== undefined;
 }
 /** unique keeps the first of each item, in order. */
 function unique(items) {
@@ -31031,7 +31651,7 @@ const Env = {
 /** The credential fields the action can change, in C1's lowerCamelCase update-mask names. */
 const names_FIELDS = ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime'];
 /** Defaults, in one place. */
-const Defaults = {
+const names_Defaults = {
     lockCidr: '192.0.2.1/32',
     retryMaxAttempts: 5,
     requestTimeoutMs: 15_000,
@@ -31046,8 +31666,6 @@ const Defaults = {
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/config/secret.ts
 
 
@@ -31105,7 +31723,8 @@ function parseClientId(input, value) {
     const host = v.slice(at + 1, slash).toLowerCase();
     const kind = v.slice(slash + 1);
     // A single-label host (`x@acme/pcc`) would resolve through the runner's DNS search domain, not to C1.
-    const qualified = host.split(':')[0]?.includes('.') === true || host.startsWith('localhost');
+    const hostname = host.split(':')[0] ?? '';
+    const qualified = hostname.includes('.') || hostname === 'localhost';
     if (!NAME.test(name) || !isHostPort(host) || !qualified || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
         throw new InputError(input, `got ${quote(v)}; ${expected}.`);
     }
@@ -31186,6 +31805,7 @@ function connection_parseConnection(read, env) {
     const clientIdText = read(names_Input.clientId).trim();
     const secretText = read(names_Input.clientSecret).trim();
     const audienceText = read(names_Input.oidcAudience).trim();
+    checkToken(names_Input.token, token);
     if (token !== '' && secretText !== '') {
         throw new InputError(names_Input.clientSecret, 'cannot be combined with token (ambiguous: give one way to authenticate).');
     }
@@ -31231,7 +31851,7 @@ function connection_parseConnection(read, env) {
         auth = withSecret(inputCaller, names_Input.clientId, secretText, names_Input.clientSecret);
     }
     else if ((env[Env.accessToken] ?? '').trim() !== '') {
-        auth = { kind: 'token', token: (env[Env.accessToken] ?? '').trim(), caller: envCaller };
+        auth = { kind: 'token', token: checkToken(Env.accessToken, (env[Env.accessToken] ?? '').trim()), caller: envCaller };
     }
     else if (envCaller !== undefined) {
         auth = withSecret(envCaller, Env.clientId, (env[Env.clientSecret] ?? '').trim(), Env.clientSecret);
@@ -31248,9 +31868,20 @@ function connection_parseConnection(read, env) {
         tenant,
         auth,
         warnings,
-        retryMaxAttempts: parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
+        retryMaxAttempts: parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, names_Defaults.retryMaxAttempts),
         requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
     };
+}
+/**
+ * checkToken refuses a bearer token with a line break or another control character: it cannot be part of a
+ * token, and in a header the HTTP client refuses it on every attempt, which would read as a network error. The
+ * value is never quoted.
+ */
+function checkToken(from, token) {
+    if ([...token].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+        throw new InputError(from, 'holds a line break or another control character; give the access token alone, on one line.');
+    }
+    return token;
 }
 function noAuth() {
     return new InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
@@ -31258,7 +31889,7 @@ function noAuth() {
 }
 function parseTimeout(value) {
     if (value.trim() === '')
-        return Defaults.requestTimeoutMs;
+        return names_Defaults.requestTimeoutMs;
     const ms = parseDuration(names_Input.requestTimeout, value);
     if (ms > 300_000)
         throw new InputError(names_Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
@@ -31357,14 +31988,41 @@ function isCallersOwn(target, caller) {
 }
 function parseVerifyTimeout(value) {
     if (value.trim() === '')
-        return Defaults.verifyTimeoutMs;
+        return names_Defaults.verifyTimeoutMs;
     const ms = parseDuration(names_Input.verifyTimeout, value);
-    if (ms > Defaults.maxVerifyTimeoutMs)
+    if (ms > names_Defaults.maxVerifyTimeoutMs)
         throw new InputError(names_Input.verifyTimeout, `got ${value.trim()}; expected at most 5m.`);
     return ms;
 }
 
+;// CONCATENATED MODULE: ./src/plan/widening.ts
+
+/**
+ * widens says why a field's value would leave the credential wider than any narrowed value could, or
+ * undefined when it would not: an allowSourceCidr that lets everyone in (empty, or covering every address of a
+ * family), no scopedRoles (all of the owner's roles), no expiresTime (it never expires). Every such value needs
+ * `allow-unrestricted: true`, wherever it comes from: inputs, a merge, a mask that clears it, or a restore.
+ */
+function widens(field, value) {
+    const list = Array.isArray(value) ? value : [];
+    switch (field) {
+        case 'allowSourceCidr':
+            if (list.length === 0)
+                return 'an empty allowSourceCidr, which C1 reads as "allow from anywhere"';
+            return allowsAll(list)
+                ? `an allowSourceCidr that covers every address of a family (${list.join(', ')}), which C1 treats like an empty list: "allow from anywhere"`
+                : undefined;
+        case 'scopedRoles':
+            return list.length === 0 ? 'no scopedRoles, which gives the credential every role of its owner' : undefined;
+        case 'expiresTime':
+            return value === null || value === '' ? 'no expiresTime, so the credential never expires' : undefined;
+        case 'displayName':
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -31398,9 +32056,23 @@ function parseConfig(read, env, now) {
     if (cidrMode !== 'replace' && allowSourceCidr === undefined) {
         throw new InputError(names_Input.cidrMode, `${cidrMode} needs allow-source-cidr: the CIDRs to ${cidrMode}.`);
     }
-    if (mask.includes('allowSourceCidr') && allowSourceCidr === undefined && !allowUnrestricted) {
-        throw new InputError(names_Input.updateMask, 'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
-            '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
+    if (!allowUnrestricted) {
+        // A masked field with no input is cleared; for these three fields, clearing widens the credential.
+        const missing = [
+            ['allowSourceCidr', allowSourceCidr === undefined, names_Input.allowSourceCidr],
+            ['scopedRoles', scopedRoles === undefined, names_Input.scopedRoles],
+            ['expiresTime', expiresTime === undefined, `${names_Input.expiresTime} or ${names_Input.expiresIn}`]
+        ];
+        const cleared = missing.find(([field, absent]) => absent && mask.includes(field));
+        if (cleared !== undefined) {
+            const [field, , input] = cleared;
+            throw new InputError(names_Input.updateMask, `lists ${field} without ${input}, which clears it and leaves ${widens(field, field === 'expiresTime' ? null : [])}; ` +
+                'set allow-unrestricted: true if that is really meant.');
+        }
+        if (cidrMode !== 'remove' && allowSourceCidr !== undefined && allowSourceCidr.cidrs.length > 0 && allowsAll(allowSourceCidr.cidrs)) {
+            throw new InputError(names_Input.allowSourceCidr, `got ${allowSourceCidr.cidrs.join(', ')}, which covers every address of a family: C1 treats that like an empty list, ` +
+                '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
+        }
     }
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
     const cleanup = parseChoice(names_Input.cleanup, read(names_Input.cleanup), ['none', 'restore', 'lock'], 'none');
@@ -31415,6 +32087,18 @@ function parseConfig(read, env, now) {
     const target = parseTarget(read(names_Input.personalClientId), connection);
     const verify = parseVerify(read, connection, target);
     warnings.push(...verify.warnings);
+    const own = ownCredential(target, connection.auth);
+    if (own !== undefined && cleanup === 'lock')
+        throw selfLock(own);
+    if (own !== undefined && allowSourceCidr !== undefined && cleanup === 'none' && cidrMode !== 'remove') {
+        warnings.push(allowSourceCidr.runner
+            ? `allow-source-cidr narrows ${own}, the credential this action authenticates with, to this runner's address with ` +
+                'cleanup: none: C1 checks the list when a token is minted, so the next run from another address cannot authenticate. ' +
+                'Authenticate with a managing credential (or a wfe client-id) and narrow a second one, or use cleanup: restore.'
+            : `allow-source-cidr narrows ${own}, the credential this action authenticates with, to a fixed list: C1 checks the list ` +
+                'when a token is minted, so the next run must come from inside that list. Authenticate with a managing credential ' +
+                '(or a wfe client-id) to narrow a second one.');
+    }
     return {
         ...connection,
         target,
@@ -31449,6 +32133,27 @@ function parseCleanupConfig(read, env) {
         jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true)
     };
 }
+/**
+ * ownCredential names the caller's client ID when the target is the credential the action authenticates with
+ * (`self`, its full client ID, or an id equal to its name), or undefined when it is another one.
+ */
+function ownCredential(target, auth) {
+    const caller = auth.caller;
+    if (caller?.kind !== 'pcc')
+        return undefined;
+    const same = target.kind === 'id' ? target.id === caller.name : target.clientId.toLowerCase() === caller.value.toLowerCase();
+    return same ? caller.value : undefined;
+}
+/** selfLock is the refusal of `cleanup: lock` on the credential the action authenticates with. */
+function selfLock(own) {
+    return new InputError(names_Input.cleanup, `lock would leave ${own}, the credential this action authenticates with, usable only from lock-cidr: C1 checks the ` +
+        'list when a token is minted, so the next run could not authenticate. Let a second credential hold the leash: ' +
+        'authenticate with a managing credential (or a wfe client-id) and lock the one the job uses, or use cleanup: restore.');
+}
+/** isPersonalClientId is the rule for a credential id, from the `personal-client-id` input or from C1. */
+function inputs_isPersonalClientId(id) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(id);
+}
 function optional(value) {
     const v = value.trim();
     return v === '' ? undefined : v;
@@ -31476,7 +32181,7 @@ function parseTarget(value, connection) {
         }
         return { kind: 'clientId', clientId: parsed.value };
     }
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(v)) {
+    if (!inputs_isPersonalClientId(v)) {
         throw new InputError(names_Input.personalClientId, `got ${quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
     }
     return { kind: 'id', id: v };
@@ -31493,8 +32198,8 @@ function parseRoles(value) {
 /** parseCidrList reads a list of CIDRs or IPs, deduplicated, with the 32-entry limit checked on the inputs. */
 function parseCidrList(input, items) {
     const cidrs = unique(items.map((item) => parseCidr(input, item)));
-    if (cidrs.length > Defaults.maxCidrs) {
-        throw new InputError(input, `holds ${cidrs.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
+    if (cidrs.length > names_Defaults.maxCidrs) {
+        throw new InputError(input, `holds ${cidrs.length} CIDRs; C1 allows at most ${names_Defaults.maxCidrs}.`);
     }
     return cidrs;
 }
@@ -31511,11 +32216,15 @@ function parseCidrRequest(value) {
 function parseLockCidr(value) {
     const items = parseList(value);
     if (items.length === 0)
-        return [Defaults.lockCidr];
+        return [names_Defaults.lockCidr];
     if (items.some((i) => i.toLowerCase() === 'runner')) {
         throw new InputError(names_Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
     }
-    return parseCidrList(names_Input.lockCidr, items);
+    const cidrs = parseCidrList(names_Input.lockCidr, items);
+    if (allowsAll(cidrs)) {
+        throw new InputError(names_Input.lockCidr, `got ${cidrs.join(', ')}, which covers every address of a family: that locks nothing.`);
+    }
+    return cidrs;
 }
 function parseExpiry(timeText, inText, now) {
     const time = timeText.trim();
@@ -31584,9 +32293,9 @@ function runnerInputsChanged(read, parsed) {
     return (parsed.given !== undefined ||
         read(names_Input.runnerIpSources).trim() !== '' ||
         parsed.version !== 'ipv4' ||
-        parsed.quorum !== Defaults.quorum ||
-        parsed.ipv4Prefix !== Defaults.ipv4Prefix ||
-        parsed.ipv6Prefix !== Defaults.ipv6Prefix);
+        parsed.quorum !== names_Defaults.quorum ||
+        parsed.ipv4Prefix !== names_Defaults.ipv4Prefix ||
+        parsed.ipv6Prefix !== names_Defaults.ipv6Prefix);
 }
 function parseRunnerIp(read, requestTimeoutMs) {
     const version = parseChoice(names_Input.runnerIpVersion, read(names_Input.runnerIpVersion), ['ipv4', 'ipv6', 'both'], 'ipv4');
@@ -31606,12 +32315,12 @@ function parseRunnerIp(read, requestTimeoutMs) {
     const sources = sourceItems.length > 0
         ? sourceItems
         : version === 'ipv4'
-            ? [...Defaults.ipv4Sources]
+            ? [...names_Defaults.ipv4Sources]
             : version === 'ipv6'
-                ? [...Defaults.ipv6Sources]
-                : [...Defaults.ipv4Sources, ...Defaults.ipv6Sources];
+                ? [...names_Defaults.ipv6Sources]
+                : [...names_Defaults.ipv4Sources, ...names_Defaults.ipv6Sources];
     const quorumText = read(names_Input.runnerIpQuorum);
-    const quorum = parseInteger(names_Input.runnerIpQuorum, quorumText, 1, 100, Defaults.quorum);
+    const quorum = parseInteger(names_Input.runnerIpQuorum, quorumText, 1, 100, names_Defaults.quorum);
     if (quorum > sources.length) {
         throw new InputError(names_Input.runnerIpQuorum, `is ${quorum} but there ${sources.length === 1 ? 'is 1 source' : `are ${sources.length} sources`}; ` +
             'give more runner-ip-sources, or set runner-ip-quorum: 1 to trust a single source.');
@@ -31621,9 +32330,9 @@ function parseRunnerIp(read, requestTimeoutMs) {
         sources,
         version,
         quorum,
-        ipv4Prefix: parseInteger(names_Input.runnerIpv4Prefix, read(names_Input.runnerIpv4Prefix), 1, 32, Defaults.ipv4Prefix),
-        ipv6Prefix: parseInteger(names_Input.runnerIpv6Prefix, read(names_Input.runnerIpv6Prefix), 1, 128, Defaults.ipv6Prefix),
-        timeoutMs: Math.min(Defaults.detectTimeoutCapMs, requestTimeoutMs)
+        ipv4Prefix: parseInteger(names_Input.runnerIpv4Prefix, read(names_Input.runnerIpv4Prefix), 1, 32, names_Defaults.ipv4Prefix),
+        ipv6Prefix: parseInteger(names_Input.runnerIpv6Prefix, read(names_Input.runnerIpv6Prefix), 1, 128, names_Defaults.ipv6Prefix),
+        timeoutMs: Math.min(names_Defaults.detectTimeoutCapMs, requestTimeoutMs)
     };
 }
 function parseSource(item) {
@@ -31774,10 +32483,12 @@ async function findRunnerIp(config, ask) {
 
 
 
+
 /**
  * planUpdate decides the Update from the config and the credential as read: which fields, which values, and
  * what to undo. It is pure, so every rule here is tested table-driven, and it throws (before anything is sent)
- * when the result would break a guard: an empty CIDR list, more than 32 CIDRs, or a restore to allow-all.
+ * when the result would break a guard: more than 32 CIDRs, or (without `allow-unrestricted`) a list that lets
+ * everyone in, or a `restore` that would put back a value that widens the credential.
  */
 function planUpdate({ config, current, runnerCidrs, now }) {
     const notices = [];
@@ -31796,17 +32507,20 @@ function planUpdate({ config, current, runnerCidrs, now }) {
             continue;
         changes.push({ field, before, after });
     }
+    if (config.cleanup === 'restore' && !config.allowUnrestricted) {
+        for (const change of changes) {
+            const wide = change.before === undefined ? undefined : widens(change.field, change.before);
+            if (wide === undefined)
+                continue;
+            throw new InputError(names_Input.cleanup, `restore would put back ${wide} at the end of the job (${change.field} before this run); ` +
+                'use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
+        }
+    }
     const cidr = changes.find((c) => c.field === 'allowSourceCidr');
     const cidrBefore = asList(cidr?.before);
     const cidrAfter = asList(cidr?.after);
-    if (cidr !== undefined &&
-        config.cleanup === 'restore' &&
-        cidr.before !== undefined &&
-        cidrBefore.length === 0 &&
-        !config.allowUnrestricted) {
-        throw new InputError(names_Input.cleanup, 'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
-            '"allow from anywhere"; use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
-    }
+    const beforeKeys = new Set(cidrBefore.map(normaliseExisting));
+    const afterKeys = new Set(cidrAfter.map(normaliseExisting));
     const client = {};
     for (const change of changes)
         update_assign(client, change.field, change.after);
@@ -31818,8 +32532,8 @@ function planUpdate({ config, current, runnerCidrs, now }) {
         undo: {
             cidrMode: config.cidrMode,
             changes,
-            cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !cidrBefore.includes(c)),
-            cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !cidrAfter.includes(c))
+            cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !beforeKeys.has(normaliseExisting(c))),
+            cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !afterKeys.has(normaliseExisting(c)))
         }
     };
 }
@@ -31846,21 +32560,24 @@ function plannedValue(config, field) {
 }
 function plannedCidrs(config, before, runnerCidrs) {
     const requested = unique([...(config.allowSourceCidr?.cidrs ?? []), ...runnerCidrs]);
-    if (requested.length > Defaults.maxCidrs) {
-        throw new InputError(names_Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
+    if (requested.length > names_Defaults.maxCidrs) {
+        throw new InputError(names_Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${names_Defaults.maxCidrs}.`);
     }
-    const existing = asList(before);
+    // Entries C1 holds go back exactly as it holds them; only what this run adds or removes is compared by meaning.
+    // Two entries that name one network are one entry: the first is kept, as C1 wrote it.
+    const existingKeys = new Set();
+    const existing = asList(before).filter((c) => !existingKeys.has(normaliseExisting(c)) && existingKeys.add(normaliseExisting(c)));
     const list = config.cidrMode === 'add'
-        ? unique([...existing, ...requested])
+        ? [...existing, ...requested.filter((c) => !existingKeys.has(c))]
         : config.cidrMode === 'remove'
-            ? existing.filter((c) => !requested.includes(c))
+            ? existing.filter((c) => !requested.includes(normaliseExisting(c)))
             : requested;
-    if (list.length > Defaults.maxCidrs) {
-        throw new InputError(names_Input.allowSourceCidr, `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${Defaults.maxCidrs}.`);
+    if (list.length > names_Defaults.maxCidrs) {
+        throw new InputError(names_Input.allowSourceCidr, `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${names_Defaults.maxCidrs}.`);
     }
-    if (list.length === 0 && !config.allowUnrestricted) {
-        throw new InputError(names_Input.allowSourceCidr, `this ${config.cidrMode} would leave allowSourceCidr empty, and C1 reads an empty list as "allow from anywhere"; ` +
-            'set allow-unrestricted: true if that is really meant.');
+    const wide = widens('allowSourceCidr', list);
+    if (wide !== undefined && !config.allowUnrestricted) {
+        throw new InputError(names_Input.allowSourceCidr, `this ${config.cidrMode} would leave ${wide}; set allow-unrestricted: true if that is really meant.`);
     }
     return list;
 }
@@ -31885,16 +32602,17 @@ function currentValue(client, field) {
         case 'scopedRoles':
             return [...(client.scopedRoles ?? [])];
         case 'allowSourceCidr':
-            return unique((client.allowSourceCidr ?? []).map(normaliseExisting));
+            return [...(client.allowSourceCidr ?? [])];
         case 'expiresTime':
             return client.expiresTime === undefined || client.expiresTime === '' ? null : client.expiresTime;
     }
 }
-/** sameValue compares as C1 means it: lists as sets, expiries as instants. */
+/** sameValue compares as C1 means it: lists as sets (CIDRs by the networks they name), expiries as instants. */
 function sameValue(field, a, b) {
     if (Array.isArray(a) || Array.isArray(b)) {
-        const x = new Set(asList(a));
-        const y = new Set(asList(b));
+        const key = field === 'allowSourceCidr' ? normaliseExisting : (v) => v;
+        const x = new Set(asList(a).map(key));
+        const y = new Set(asList(b).map(key));
         return x.size === y.size && [...x].every((v) => y.has(v));
     }
     if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string')
@@ -31928,985 +32646,6 @@ function update_assign(client, field, value) {
             client.expiresTime = typeof value === 'string' ? value : null;
             break;
     }
-}
-
-;// CONCATENATED MODULE: ./src/runner/report.ts
-
-/** Output names, exactly as `action.yml` declares them. */
-const Output = {
-    id: 'id',
-    clientId: 'client-id',
-    displayName: 'display-name',
-    expiresTime: 'expires-time',
-    allowSourceCidr: 'allow-source-cidr',
-    scopedRoles: 'scoped-roles',
-    previousAllowSourceCidr: 'previous-allow-source-cidr',
-    previousExpiresTime: 'previous-expires-time',
-    runnerIp: 'runner-ip',
-    updateMask: 'update-mask',
-    updated: 'updated',
-    verified: 'verified',
-    client: 'client'
-};
-/** outputs gives every output of the contract; values a step does not know are empty strings. */
-function outputs(o) {
-    return {
-        [Output.id]: o.id,
-        [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
-        [Output.displayName]: o.after.displayName ?? '',
-        [Output.expiresTime]: o.after.expiresTime ?? '',
-        [Output.allowSourceCidr]: (o.after.allowSourceCidr ?? []).join(','),
-        [Output.scopedRoles]: (o.after.scopedRoles ?? []).join(','),
-        [Output.previousAllowSourceCidr]: o.before === undefined ? '' : (o.before.allowSourceCidr ?? []).join(','),
-        [Output.previousExpiresTime]: o.before?.expiresTime ?? '',
-        [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
-        [Output.updateMask]: o.plan.mask.join(','),
-        [Output.updated]: String(o.updated),
-        [Output.verified]: String(o.verified?.accepted === true),
-        [Output.client]: JSON.stringify(o.after)
-    };
-}
-/** changeLines says what changed, one line per field, for `::notice::` annotations. */
-function changeLines(o) {
-    const verb = o.dryRun ? 'would change' : 'changed';
-    return o.plan.changes.map((c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`);
-}
-/** summary renders the job summary: a heading naming the credential, a before/after table, and what comes next. */
-function summary(o, runLink) {
-    const lines = [`### ConductorOne personal client \`${cell(o.id)}\``, ''];
-    if (o.plan.changes.length === 0) {
-        lines.push('Nothing to send: no field needed changing.', '');
-    }
-    else {
-        lines.push('| field | before | after |', '| --- | --- | --- |');
-        for (const c of o.plan.changes) {
-            lines.push(`| ${c.field} | ${c.before === undefined ? '_not read_' : code(c.before)} | ${code(c.after)} |`);
-        }
-        lines.push('');
-    }
-    for (const notice of o.plan.notices)
-        lines.push(`- ${cell(notice)}`);
-    if (o.runnerIp !== undefined) {
-        const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(cell).join(', ')})`);
-        lines.push(`- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
-        if (o.runnerIp.answers !== '')
-            lines.push(`- Sources asked: ${cell(o.runnerIp.answers)}`);
-    }
-    if (o.dryRun)
-        lines.push('- Dry run: no Update was sent.');
-    else if (o.updated)
-        lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
-    if (o.verified !== undefined)
-        lines.push(verifiedLine(o.verified));
-    lines.push(`- Post step: ${cleanupText(o)}`);
-    return `${lines.join('\n')}\n`;
-}
-/** postSummary renders what the post step did, with the same escaping as the main summary. */
-function postSummary(id, verb, changes) {
-    const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
-    return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
-}
-function verifiedLine(v) {
-    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
-    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
-    return v.accepted
-        ? `- Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
-        : `- Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
-}
-function cleanupText(o) {
-    if (o.dryRun)
-        return 'nothing (dry run).';
-    if (o.cleanup === 'lock')
-        return `locks allowSourceCidr to ${o.lockCidr.map(code).join(', ')}.`;
-    if (o.cleanup === 'restore')
-        return o.updated ? "restores this run's change." : 'nothing to restore.';
-    return 'nothing (cleanup: none).';
-}
-/** cell keeps a value from breaking the table: pipes escaped, line breaks flattened. */
-function cell(text) {
-    return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
-}
-function code(value) {
-    const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
-    return `\`${cell(text).replace(/`/gu, "'")}\``;
-}
-
-;// CONCATENATED MODULE: ./src/c1/resolve.ts
-/**
- * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
- * client ID is looked up through List, every page, whose record already holds the current values.
- */
-async function resolveTarget(client, target, read) {
-    if (target.kind === 'id')
-        return { id: target.id, current: read ? await client.get(target.id) : undefined };
-    const wanted = target.clientId.toLowerCase();
-    let pageToken = '';
-    let pages = 0;
-    const seen = new Set();
-    do {
-        const page = await client.listPage(pageToken, target.clientId);
-        const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
-        if (found !== undefined) {
-            if (found.id === undefined || found.id === '')
-                throw new Error(`C1 listed personal client ${target.clientId} without an id.`);
-            return { id: found.id, current: found };
-        }
-        pageToken = page.nextPageToken;
-        pages++;
-        // A server that hands back a token it gave before would page forever.
-        if (seen.has(pageToken))
-            throw new Error(`C1 List of personal clients repeated a page token after ${pages} pages.`);
-        seen.add(pageToken);
-    } while (pageToken !== '');
-    throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
-        'List shows only the credentials of the user the token belongs to.');
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
-class TimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000} s`);
-        this.name = 'TimeoutError';
-    }
-}
-// Bodies past this are not C1 answers; reading them whole would only cost memory.
-const MAX_BODY = 4 * 1024 * 1024;
-/**
- * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
- * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
- * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
- * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
- * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
- * files Jest runs after one of those in the same worker.
- */
-function createTransport(userAgent) {
-    const direct = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
-    let proxied;
-    const agentFor = async (url) => {
-        const secure = url.protocol === 'https:';
-        if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
-            return secure ? direct.https : direct.http;
-        proxied ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
-            http: new Client(userAgent, [], { keepAlive: true }),
-            https: new Client(userAgent, [], { keepAlive: true })
-        }));
-        const clients = await proxied;
-        return (secure ? clients.https : clients.http).getAgent(url.href);
-    };
-    return async (request) => {
-        const url = new URL(request.url);
-        const agent = await agentFor(url);
-        return new Promise((resolve, reject) => {
-            const timeout = AbortSignal.timeout(request.timeoutMs);
-            const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
-            const headers = { 'user-agent': userAgent, ...request.headers };
-            if (request.body !== undefined)
-                headers['content-length'] = String(Buffer.byteLength(request.body));
-            const options = { method: request.method, headers, agent, signal };
-            const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-            const req = module.request(url, options, (res) => {
-                const chunks = [];
-                let size = 0;
-                res.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > MAX_BODY) {
-                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-                res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-            });
-            req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-            req.end(request.body);
-        });
-    };
-}
-function toError(error, timeout, timeoutMs) {
-    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
-}
-
-;// CONCATENATED MODULE: ./src/c1/auth.ts
-
-
-const b64 = (value) => Buffer.from(value).toString('base64url');
-/**
- * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
- * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
- * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
- */
-function buildAssertion(caller, secret, audience, now) {
-    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
-    if (secret.kid !== undefined)
-        header.kid = secret.kid;
-    const iat = Math.floor(now.getTime() / 1000);
-    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
-    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
-}
-/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
-async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
-    let subjectToken = auth.subjectToken ?? '';
-    if (subjectToken === '') {
-        try {
-            subjectToken = await deps.getIdToken(auth.audience);
-        }
-        catch (error) {
-            throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
-        }
-    }
-    deps.mask(subjectToken);
-    return {
-        what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
-        form: {
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: subjectToken,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            client_id: auth.caller.value
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/c1/retry.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-const BASE_MS = 500;
-const CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
-}
-/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    let ms;
-    if (/^\d+$/u.test(v))
-        ms = Number(v) * 1000;
-    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
-        return undefined;
-    else {
-        const at = Date.parse(v);
-        if (Number.isNaN(at))
-            return undefined;
-        ms = Math.max(0, at - now.getTime());
-    }
-    return Math.min(RETRY_AFTER_CAP_MS, ms);
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./src/c1/client.ts
-
-
-
-
-/**
- * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
- * applies the timeout and the retry policy, and turns failures into messages that name the operation.
- */
-class C1Client {
-    options;
-    token;
-    constructor(options) {
-        this.options = options;
-    }
-    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
-    accessToken() {
-        const auth = this.options.auth;
-        if (auth.kind === 'token')
-            return Promise.resolve(auth.token);
-        this.token ??= this.mint(auth);
-        return this.token;
-    }
-    async mint(auth) {
-        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
-        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
-        if (token === undefined) {
-            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
-        }
-        this.options.tokenDeps.mask(token);
-        return token;
-    }
-    /**
-     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
-     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
-     * thrown away; nothing is thrown, the caller judges the attempt.
-     */
-    async mintOnce(clientId, secret) {
-        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-        this.options.tokenDeps.mask(assertion);
-        const form = {
-            client_id: clientId.value,
-            grant_type: 'client_credentials',
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-            client_assertion: assertion
-        };
-        const started = Date.now();
-        let response;
-        try {
-            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
-        }
-        catch (error) {
-            return { kind: 'network', message: describeNetworkError(error) };
-        }
-        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
-        let parsed;
-        try {
-            parsed = JSON.parse(response.body);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (response.status >= 200 && response.status < 300) {
-            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
-            if (token === undefined)
-                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
-            this.options.tokenDeps.mask(token);
-            return { kind: 'accepted' };
-        }
-        return {
-            kind: 'refused',
-            status: response.status,
-            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
-            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
-        };
-    }
-    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
-    async listPage(pageToken, lookingFor) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = `List of personal clients (looking for ${lookingFor})`;
-        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = isObject(body) ? body.list : undefined;
-        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        return {
-            list: list ?? [],
-            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-        };
-    }
-    /** get reads one credential by its id. */
-    async get(id) {
-        const what = `Get of personal client '${id}'`;
-        return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
-    }
-    /**
-     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
-     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
-     */
-    async update(id, client, mask) {
-        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({
-            what,
-            method: 'POST',
-            path: clientPath(id),
-            json: { client, updateMask: mask.join(',') },
-            bearer: true
-        });
-        return expectClient(what, body);
-    }
-    /**
-     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
-     * the detection timeout, token included.
-     */
-    async testSourceIp(once) {
-        const what = 'test-source-ip';
-        const deadline = AbortSignal.timeout(once.timeoutMs);
-        const signal = AbortSignal.any([once.signal, deadline]);
-        let body;
-        try {
-            body = await this.call({
-                what,
-                method: 'POST',
-                path: '/api/v1/settings/session/test-source-ip',
-                json: {},
-                bearer: true,
-                once: { ...once, signal }
-            });
-        }
-        catch (error) {
-            if (deadline.aborted && !once.signal.aborted)
-                throw new TimeoutError(once.timeoutMs);
-            throw error;
-        }
-        if (!isObject(body) || typeof body.checkedIp !== 'string')
-            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
-        return body.checkedIp;
-    }
-    async call(call, tokenWhat) {
-        const outcome = { uncertain: false };
-        try {
-            return await this.attempt(call, tokenWhat, outcome);
-        }
-        catch (error) {
-            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
-            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
-                throw new C1Error(error.message, error.status, error.retryable, true);
-            }
-            throw error;
-        }
-    }
-    async attempt(call, tokenWhat, outcome) {
-        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const minted = call.bearer ? this.accessToken() : undefined;
-            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
-            const started = Date.now();
-            let response;
-            try {
-                response = await this.send(call, bearer);
-            }
-            catch (error) {
-                if (call.once?.signal.aborted === true)
-                    throw error;
-                outcome.uncertain = true;
-                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
-                const reason = describeNetworkError(error);
-                if (isTlsFailure(error)) {
-                    // A certificate that does not verify will not verify on the next attempt either.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
-                }
-                if (attempt >= maxAttempts) {
-                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
-                }
-                await this.wait(attempt, maxAttempts, reason, undefined);
-                continue;
-            }
-            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-            if (response.status >= 200 && response.status < 300)
-                return parseJson(call.what, response.body);
-            if (response.status >= 500)
-                outcome.uncertain = true;
-            if (response.status === 401 && call.bearer) {
-                if (this.options.auth.kind === 'token') {
-                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
-                }
-                if (!renewed) {
-                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
-                    renewed = true;
-                    // Only the first of several calls refused with the same token mints anew; the others share it.
-                    if (this.token === minted)
-                        this.token = undefined;
-                    attempt--;
-                    continue;
-                }
-            }
-            const retryable = RETRYABLE_STATUSES.has(response.status);
-            if (retryable && attempt < maxAttempts) {
-                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
-                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
-                continue;
-            }
-            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
-            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
-                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
-                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
-            throw new C1Error(message, response.status, retryable);
-        }
-    }
-    send(call, bearer) {
-        const headers = { accept: 'application/json' };
-        let body;
-        if (call.json !== undefined) {
-            headers['content-type'] = 'application/json';
-            body = JSON.stringify(call.json);
-        }
-        else if (call.form !== undefined) {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            body = new URLSearchParams(call.form).toString();
-        }
-        if (bearer !== undefined)
-            headers.authorization = `Bearer ${bearer}`;
-        return this.options.transport({
-            method: call.method,
-            url: `${this.options.tenant.baseUrl}${call.path}`,
-            headers,
-            ...(body === undefined ? {} : { body }),
-            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
-            ...(call.once === undefined ? {} : { signal: call.once.signal })
-        });
-    }
-    async wait(attempt, maxAttempts, reason, retryAfterMs) {
-        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
-        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
-        await this.options.retry.sleep(ms);
-    }
-}
-/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
-function untilAborted(promise, signal) {
-    if (promise === undefined)
-        return Promise.resolve(undefined);
-    signal.throwIfAborted();
-    return new Promise((resolve, reject) => {
-        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        signal.addEventListener('abort', abort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
-}
-/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
-function clientPath(id) {
-    if (id === '')
-        throw new Error('internal: empty personal client id');
-    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
-}
-function attempts(n) {
-    return n > 1 ? ` after ${n} attempts` : '';
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseJson(what, body) {
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
-    }
-}
-function expectClient(what, body) {
-    if (!isObject(body) || !isObject(body.client)) {
-        throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
-    }
-    return body.client;
-}
-function isTlsFailure(error) {
-    const code = error?.code ?? '';
-    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code === undefined ? error.message : `${code} (${error.message})`;
-    }
-    return String(error);
-}
-
-;// CONCATENATED MODULE: ./src/flows/session.ts
-
-
-/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
-function maskSecretInputs(rt) {
-    const secrets = [
-        rt.read(names_Input.token),
-        rt.read(names_Input.clientSecret),
-        rt.read(names_Input.verifyClientSecret),
-        rt.env[Env.accessToken] ?? '',
-        rt.env[Env.clientSecret] ?? '',
-        rt.env[Env.oidcToken] ?? ''
-    ];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
-}
-/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
-function maskVerifySecret(rt, verify) {
-    if (verify.mode === 'token')
-        rt.setSecret(verify.secret.d);
-}
-/**
- * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
- * steps use, from the connection settings and the runtime.
- */
-function openClient(connection, rt) {
-    if (connection.auth.kind === 'assertion')
-        rt.setSecret(connection.auth.secret.d);
-    return new C1Client({
-        tenant: connection.tenant,
-        auth: connection.auth,
-        transport: rt.transport,
-        timeoutMs: connection.requestTimeoutMs,
-        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
-        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
-        debug: rt.log.debug
-    });
-}
-
-;// CONCATENATED MODULE: ./src/runner/state.ts
-
-/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
-const StateKey = {
-    validated: 'validated',
-    cleanup: 'cleanup',
-    dryRun: 'dry-run',
-    id: 'id',
-    undo: 'undo',
-    outcome: 'outcome'
-};
-/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
-class RunState {
-    store;
-    constructor(store) {
-        this.store = store;
-    }
-    validated(cleanup, dryRun) {
-        this.store.save(StateKey.cleanup, cleanup);
-        this.store.save(StateKey.dryRun, String(dryRun));
-        this.store.save(StateKey.outcome, 'unsent');
-        this.store.save(StateKey.validated, 'true');
-    }
-    resolved(id) {
-        this.store.save(StateKey.id, id);
-    }
-    /** planned records what restore must undo; called before the Update is sent. */
-    planned(undo) {
-        this.store.save(StateKey.undo, JSON.stringify(undo));
-    }
-    outcome(outcome) {
-        this.store.save(StateKey.outcome, outcome);
-    }
-}
-const OUTCOMES = (/* unused pure expression or super */ null && (['unsent', 'sent', 'accepted', 'rejected', 'unchanged']));
-/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
-function readSavedRun(store) {
-    const cleanup = store.get(StateKey.cleanup);
-    const outcome = store.get(StateKey.outcome);
-    const undoText = store.get(StateKey.undo);
-    let undo;
-    try {
-        const parsed = undoText === '' ? undefined : JSON.parse(undoText);
-        undo = isUndo(parsed) ? parsed : undefined;
-    }
-    catch {
-        undo = undefined;
-    }
-    const id = store.get(StateKey.id);
-    return {
-        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
-        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
-        dryRun: store.get(StateKey.dryRun) === 'true',
-        id: id === '' ? undefined : id,
-        undo,
-        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
-    };
-}
-/** isUndo checks the shape of a saved Undo: state is plain text another step wrote, so it is checked, not trusted. */
-function isUndo(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const o = value;
-    const strings = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-    return ((o.cidrMode === 'replace' || o.cidrMode === 'add' || o.cidrMode === 'remove') &&
-        strings(o.cidrsAdded) &&
-        strings(o.cidrsRemoved) &&
-        Array.isArray(o.changes) &&
-        o.changes.every((c) => typeof c === 'object' && c !== null && FIELDS.some((f) => f === c.field)));
-}
-
-;// CONCATENATED MODULE: ./src/c1/verify.ts
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 5_000;
-// How C1 refuses a source address at the token endpoint is not documented: these OAuth errors may be it.
-const RETRIED_OAUTH_ERRORS = new Set(['invalid_client', 'invalid_grant', 'unauthorized_client', 'access_denied']);
-/** verifyDelayMs is the wait before attempt `attempt + 1`: 0.5 s doubling, at most 5 s apart. */
-function verifyDelayMs(attempt) {
-    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
-}
-/**
- * worthRetrying says whether a refused mint may succeed later: a changed list or a new credential can take a
- * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
- * answer (a malformed request, say) will not change by waiting.
- */
-function worthRetrying(attempt) {
-    if (attempt.kind !== 'refused')
-        return attempt.kind === 'network';
-    const { status, oauthError } = attempt;
-    if (status === 401 || status === 403 || status === 429 || status >= 500)
-        return true;
-    return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
-}
-/**
- * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
- * again with backoff until one is accepted or `timeoutMs` has passed (the last attempt at the deadline). The
- * tokens are masked and thrown away.
- */
-async function mintUntilAccepted(client, credential, timeoutMs, deps) {
-    const started = deps.clock();
-    for (let attempt = 1;; attempt++) {
-        const result = await client.mintOnce(credential.clientId, credential.secret);
-        const elapsed = deps.clock() - started;
-        if (result.kind === 'accepted')
-            return { accepted: true, afterMs: elapsed, attempts: attempt };
-        const last = result.message;
-        if (!worthRetrying(result))
-            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
-        // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
-        const remaining = timeoutMs - elapsed;
-        if (remaining <= 0)
-            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
-        const wait = Math.min(verifyDelayMs(attempt), remaining);
-        deps.log(`verification attempt ${attempt} refused (${last}); trying again in ${(wait / 1000).toFixed(1)} s`);
-        await deps.sleep(wait);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flows/verification.ts
-
-
-
-
-
-
-
-
-/**
- * verifyCredential proves that C1 accepts the changed credential from this runner by minting a token with its
- * own secret, retried until `verify-timeout`: a narrowed list can take a while to apply, and C1 may see the
- * runner at another address than the echo services did. It never throws for a refusal: the caller writes the
- * outputs and the summary first, then fails the step with `failure`.
- */
-async function verifyCredential(rt, client, verify, it) {
-    const clientId = verify.clientId ?? clientIdFromC1(it);
-    if (clientId === undefined) {
-        const last = `C1 did not say the client ID of personal client '${it.id}'`;
-        return {
-            verification: { accepted: false, afterMs: 0, attempts: 0, last, final: true },
-            failure: `Verification of personal client '${it.id}' could not start: ${last}; give ${names_Input.personalClientId} as the full client ID.`
-        };
-    }
-    rt.log.info(`Verifying that C1 accepts personal client '${it.id}' from this runner: minting a token with ${verify.secretFrom}, ` +
-        `for up to ${formatDuration(verify.timeoutMs)}.`);
-    const verification = await mintUntilAccepted(client, { clientId, secret: verify.secret }, verify.timeoutMs, {
-        clock: () => rt.now().getTime(),
-        sleep: rt.sleep,
-        log: rt.log.info
-    });
-    if (verification.accepted) {
-        rt.log.notice(`Verified: C1 minted a token with personal client '${it.id}' from this runner after ${seconds(verification.afterMs)} ` +
-            `(${verification.attempts} ${verification.attempts === 1 ? 'attempt' : 'attempts'}); the token was thrown away.`);
-        return { verification, failure: undefined };
-    }
-    const how = verification.final
-        ? `C1 refused a token request with it with an answer that waiting will not change: ${verification.last}`
-        : `C1 did not accept a token request with it from this runner for ${seconds(verification.afterMs)} ` +
-            `(${verification.attempts} attempts, ${names_Input.verifyTimeout} ${formatDuration(verify.timeoutMs)}; the last answer: ${verification.last})`;
-    const list = [...(it.after.allowSourceCidr ?? [])];
-    const seen = await addressC1Sees(client, it.askTimeoutMs);
-    const runner = it.runnerAddresses === undefined ? '' : ` (the runner's address as the action found it: ${it.runnerAddresses.join(', ')})`;
-    const failure = `Verification of personal client '${it.id}' failed: ${how}. ` +
-        `The credential's allowSourceCidr is ${list.length === 0 ? '(empty: any address)' : list.join(', ')}${runner}. ` +
-        `${describeSeen(seen, list)} The post step's cleanup, if one is set, still runs.`;
-    return { verification, failure };
-}
-/** clientIdFromC1 takes the credential's client ID from C1's answer, checked as an input would be. */
-function clientIdFromC1(it) {
-    const text = it.after.clientId ?? it.before?.clientId;
-    if (text === undefined)
-        return undefined;
-    try {
-        const parsed = parseClientId(names_Input.personalClientId, text);
-        return parsed.kind === 'pcc' ? parsed : undefined;
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            return undefined;
-        throw error;
-    }
-}
-/** addressC1Sees asks C1's test-source-ip which address it sees this runner at, once; its answer is untrusted. */
-async function addressC1Sees(client, timeoutMs) {
-    try {
-        const checked = await client.testSourceIp({ timeoutMs, signal: new AbortController().signal });
-        const address = parseAddress(checked.trim());
-        return address === undefined ? { unknown: "C1's test-source-ip answered with something that is not an IP address" } : { address };
-    }
-    catch (error) {
-        if (error instanceof C1Error && error.status === 403) {
-            return { unknown: "the action's credential may not ask C1's test-source-ip (HTTP 403)" };
-        }
-        return { unknown: `C1's test-source-ip failed: ${messageOf(error)}` };
-    }
-}
-function describeSeen(seen, list) {
-    if ('unknown' in seen)
-        return `Which address C1 sees for this runner is unknown: ${seen.unknown}.`;
-    const text = seen.address.text;
-    if (list.length === 0)
-        return `C1 sees this runner at ${text}.`;
-    return covers(list, seen.address)
-        ? `C1 sees this runner at ${text}, which the list covers: the change may not have applied yet (a longer ${names_Input.verifyTimeout} may help).`
-        : `C1 sees this runner at ${text}, which the list does not cover.`;
-}
-/** seconds shows a measured time to a tenth of a second: how long C1 took matters at that scale. */
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-function covers(list, address) {
-    return list.some((cidr) => {
-        try {
-            const [network, prefix] = ipaddr_default().parseCIDR(cidr);
-            return network.kind() === address.parsed.kind() && address.parsed.match(network, prefix);
-        }
-        catch {
-            return false;
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/flows/update.ts
-
-
-
-
-
-
-
-
-
-/**
- * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → verify → outputs and
- * summary. Every input is validated before the first request, and what the post step needs is saved before the
- * Update. A failed verification fails the step only after the outputs and the summary are written.
- */
-async function run(rt) {
-    maskSecretInputs(rt);
-    const config = parseConfig(rt.read, rt.env, rt.now());
-    maskVerifySecret(rt, config.verify);
-    for (const warning of config.warnings)
-        rt.log.warning(warning);
-    const state = new RunState(rt.state);
-    state.validated(config.cleanup, config.dryRun);
-    if (config.target.kind === 'id')
-        state.resolved(config.target.id);
-    const client = openClient(config, rt);
-    // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
-    const token = client.accessToken();
-    // The run link needs @actions/github (Octokit), loaded while the first requests are on the wire, not after.
-    const runLink = config.jobSummary ? rt.runLink().catch(() => undefined) : Promise.resolve(undefined);
-    const [resolved, runnerIp] = await Promise.all([
-        resolveTarget(client, config.target, needsRead(config)).then((found) => {
-            // Saved at once, so a post-step lock after a failed detection needs no List of its own.
-            state.resolved(found.id);
-            return found;
-        }),
-        config.allowSourceCidr?.runner === true ? findRunnerIp(config.runnerIp, askSource(client, rt)) : Promise.resolve(undefined),
-        token
-    ]);
-    const plan = planUpdate({ config, current: resolved.current, runnerCidrs: runnerIp?.cidrs ?? [], now: rt.now() });
-    for (const notice of plan.notices)
-        rt.log.notice(notice);
-    let after;
-    let updated = false;
-    if (plan.mask.length === 0) {
-        rt.log.info(`Personal client '${resolved.id}': nothing to send.`);
-        state.outcome('unchanged');
-        after = resolved.current ?? { id: resolved.id };
-    }
-    else if (config.dryRun) {
-        rt.log.info(`Dry run: would send an Update of ${plan.mask.join(', ')} to personal client '${resolved.id}'.`);
-        after = { ...resolved.current, ...plan.client };
-    }
-    else {
-        after = await sendUpdate(client, state, resolved.id, plan);
-        updated = true;
-    }
-    const done = {
-        id: resolved.id,
-        after,
-        before: resolved.current,
-        plan,
-        runnerIp,
-        updated,
-        dryRun: config.dryRun,
-        cleanup: config.cleanup,
-        lockCidr: config.lockCidr
-    };
-    for (const line of changeLines(done))
-        (done.dryRun ? rt.log.info : rt.log.notice)(line);
-    let verified;
-    if (config.verify.mode === 'token' && config.dryRun) {
-        rt.log.info(`Dry run: no verification (verify: token mints a token with personal client '${resolved.id}' only in a real run).`);
-    }
-    else if (config.verify.mode === 'token') {
-        verified = await verifyCredential(rt, client, config.verify, {
-            id: resolved.id,
-            after,
-            before: resolved.current,
-            runnerAddresses: runnerIp?.addresses,
-            askTimeoutMs: config.runnerIp.timeoutMs
-        });
-    }
-    const result = verified === undefined ? done : { ...done, verified: verified.verification };
-    for (const [name, value] of Object.entries(outputs(result)))
-        rt.setOutput(name, value);
-    if (config.jobSummary)
-        await rt.writeSummary(summary(result, await runLink));
-    if (verified?.failure !== undefined)
-        throw new Error(verified.failure);
-}
-/** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
-async function sendUpdate(client, state, id, plan) {
-    state.planned(plan.undo);
-    state.outcome('sent');
-    try {
-        const after = await client.update(id, plan.client, plan.mask);
-        state.outcome('accepted');
-        return after;
-    }
-    catch (error) {
-        // An error status C1 chose (400, 403, 404…) on every attempt means the Update was not applied. Anything
-        // else (a network error or 5xx on some attempt, a 200 whose body is not C1's) leaves the outcome unknown.
-        if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable && !error.maybeApplied) {
-            state.outcome('rejected');
-        }
-        throw error;
-    }
-}
-/** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
-function askSource(client, rt) {
-    return async (source, timeoutMs, signal) => {
-        if (source === 'c1') {
-            try {
-                return await client.testSourceIp({ timeoutMs, signal });
-            }
-            catch (error) {
-                if (error instanceof C1Error && error.status === 403)
-                    throw new Error('this credential may not call test-source-ip (HTTP 403)');
-                throw error;
-            }
-        }
-        const response = await rt.transport({ method: 'GET', url: source, headers: { accept: 'text/plain' }, timeoutMs, signal });
-        if (response.status !== 200)
-            throw new Error(`HTTP ${response.status}`);
-        return response.body;
-    };
 }
 
 // EXTERNAL MODULE: external "os"
@@ -33511,7 +33250,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -35060,6 +34799,666 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/runner/report.ts
+
+
+
+/** Output names, exactly as `action.yml` declares them. */
+const Output = {
+    id: 'id',
+    clientId: 'client-id',
+    displayName: 'display-name',
+    expiresTime: 'expires-time',
+    allowSourceCidr: 'allow-source-cidr',
+    scopedRoles: 'scoped-roles',
+    previousAllowSourceCidr: 'previous-allow-source-cidr',
+    previousExpiresTime: 'previous-expires-time',
+    runnerIp: 'runner-ip',
+    updateMask: 'update-mask',
+    updated: 'updated',
+    verified: 'verified',
+    client: 'client'
+};
+/** outputs gives every output of the contract; values a step does not know are empty strings. */
+function outputs(o) {
+    return {
+        [Output.id]: o.id,
+        [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
+        [Output.displayName]: o.after.displayName ?? '',
+        [Output.expiresTime]: o.after.expiresTime ?? '',
+        [Output.allowSourceCidr]: (o.after.allowSourceCidr ?? []).join(','),
+        [Output.scopedRoles]: (o.after.scopedRoles ?? []).join(','),
+        [Output.previousAllowSourceCidr]: o.before === undefined ? '' : (o.before.allowSourceCidr ?? []).join(','),
+        [Output.previousExpiresTime]: o.before?.expiresTime ?? '',
+        [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
+        [Output.updateMask]: o.plan.mask.join(','),
+        [Output.updated]: String(o.updated),
+        [Output.verified]: String(o.verified?.accepted === true),
+        [Output.client]: JSON.stringify(schemaFields(o.after))
+    };
+}
+/** schemaFields keeps only the fields of C1's PersonalClient schema: an output carries nothing else C1 sent. */
+function schemaFields(client) {
+    return Object.fromEntries(PERSONAL_CLIENT_FIELDS.flatMap((f) => (client[f] === undefined ? [] : [[f, client[f]]])));
+}
+/** changeLines says what changed, one line per field, for `::notice::` annotations. */
+function changeLines(o) {
+    const verb = o.dryRun ? 'would change' : 'changed';
+    return o.plan.changes.map((c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`);
+}
+/**
+ * summary renders the job summary with `@actions/core`'s builder: a heading naming the credential, a
+ * before/after table, and what comes next. Everything the action did not write itself (ids, values and notices
+ * quoting C1, echo services' answers) goes through `text`, so it shows as written and never as markup.
+ */
+function report_summary(o, runLink) {
+    const s = summary.emptyBuffer();
+    s.addHeading(`ConductorOne personal client ${code(o.id)}`, 3);
+    if (o.plan.changes.length === 0) {
+        s.addRaw('<p>Nothing to send: no field needed changing.</p>', true);
+    }
+    else {
+        s.addTable([
+            [header('field'), header('before'), header('after')],
+            ...o.plan.changes.map((c) => [c.field, c.before === undefined ? '<em>not read</em>' : code(c.before), code(c.after)])
+        ]);
+    }
+    const items = o.plan.notices.map(report_text);
+    if (o.runnerIp !== undefined) {
+        const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(report_text).join(', ')})`);
+        items.push(`Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+        if (o.runnerIp.answers !== '')
+            items.push(`Sources asked: ${report_text(o.runnerIp.answers)}`);
+    }
+    if (o.dryRun)
+        items.push('Dry run: no Update was sent.');
+    else if (o.updated)
+        items.push(`Updated by ${report_link(runLink)}.`);
+    if (o.verified !== undefined)
+        items.push(verifiedLine(o.verified));
+    items.push(`Post step: ${cleanupText(o)}`);
+    s.addList(items);
+    return take(s);
+}
+/** postSummary renders what the post step did, with the same escaping as the main summary. */
+function postSummary(id, verb, changes) {
+    const s = coreSummary.emptyBuffer();
+    s.addHeading(`Post step: ${verb} personal client ${code(id)}`, 3);
+    s.addTable([[header('field'), header('now')], ...changes.map((c) => [c.field, code(c.after)])]);
+    return take(s);
+}
+/** take hands back the built summary and empties the shared builder, which writes nothing itself. */
+function take(s) {
+    const markdown = s.stringify();
+    s.emptyBuffer();
+    return markdown;
+}
+function header(data) {
+    return { data, header: true };
+}
+/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
+function report_link(runLink) {
+    const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
+    if (parts === null)
+        return runLink === undefined ? 'this workflow run' : report_text(runLink);
+    return `<a href="${attribute(parts[2] ?? '')}">${report_text(parts[1] ?? '')}</a>`;
+}
+function verifiedLine(v) {
+    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
+    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
+    return v.accepted
+        ? `Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+        : `Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
+}
+function cleanupText(o) {
+    if (o.dryRun)
+        return 'nothing (dry run).';
+    if (o.cleanup === 'lock')
+        return `locks allowSourceCidr to ${o.lockCidr.map(code).join(', ')}.`;
+    if (o.cleanup === 'restore')
+        return o.updated ? "restores this run's change." : 'nothing to restore.';
+    return 'nothing (cleanup: none).';
+}
+/**
+ * text shows untrusted text as text in the summary: line breaks flattened, HTML escaped, and the characters
+ * that make Markdown links, code spans, emphasis, tables or escapes written as entities, which GitHub shows
+ * as the characters themselves.
+ */
+function report_text(value) {
+    return value.replace(/[\r\n\u2028\u2029]+/gu, ' ').replace(/[&<>"'`*_[\]|\\~]/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function attribute(value) {
+    return value.replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+function code(value) {
+    const shown = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
+    return `<code>${report_text(shown)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/c1/resolve.ts
+
+
+/** List follows at most this many pages: a server that always hands out a new token would page forever. */
+const MAX_LIST_PAGES = 200;
+/** List stops after this long, however many pages it has read: a slow server must not hold the step. */
+const MAX_LIST_MS = 120_000;
+/** A page token longer than this is not C1's (its tokens are short): each would be held and sent back. */
+const MAX_PAGE_TOKEN_LENGTH = 4096;
+/**
+ * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
+ * client ID is looked up through List, page by page, whose record already holds the current values. What List
+ * says is untrusted: paging is bounded, and the id found must pass the `personal-client-id` rule before it is
+ * used in a path or a log line.
+ */
+async function resolveTarget(client, target, read, now = Date.now) {
+    if (target.kind === 'id')
+        return { id: target.id, current: read ? await client.get(target.id) : undefined };
+    const wanted = target.clientId.toLowerCase();
+    const what = `C1 List of personal clients (looking for ${target.clientId})`;
+    let pageToken = '';
+    let pages = 0;
+    const seen = new Set();
+    const started = now();
+    do {
+        if (pages > 0 && now() - started > MAX_LIST_MS) {
+            throw new C1Error(`${what} took more than ${MAX_LIST_MS / 1000} s over ${pages} pages without the credential; stopped there.`, 200, false);
+        }
+        if (pages >= MAX_LIST_PAGES) {
+            throw new C1Error(`${what} gave more than ${MAX_LIST_PAGES} pages without the credential; stopped there.`, 200, false);
+        }
+        const page = await client.listPage(pageToken, target.clientId);
+        pages++;
+        const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
+        if (found !== undefined) {
+            const id = found.id ?? '';
+            if (!inputs_isPersonalClientId(id)) {
+                throw new C1Error(`${what} answered with an id for it that is not a valid personal client id: ${JSON.stringify(id.slice(0, 80))}.`, 200, false);
+            }
+            return { id, current: found };
+        }
+        pageToken = page.nextPageToken;
+        if (pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
+            throw new C1Error(`${what} answered page ${pages} with a page token of ${pageToken.length} characters; stopped there.`, 200, false);
+        }
+        // A server that hands back a token it gave before would page forever.
+        if (seen.has(pageToken))
+            throw new C1Error(`${what} repeated a page token after ${pages} pages; stopped there.`, 200, false);
+        seen.add(pageToken);
+    } while (pageToken !== '');
+    throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
+        'List shows only the credentials of the user the token belongs to.');
+}
+
+;// CONCATENATED MODULE: ./src/flows/session.ts
+
+
+/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
+function maskSecretInputs(rt) {
+    const secrets = [
+        rt.read(names_Input.token),
+        rt.read(names_Input.clientSecret),
+        rt.read(names_Input.verifyClientSecret),
+        rt.env[Env.accessToken] ?? '',
+        rt.env[Env.clientSecret] ?? '',
+        rt.env[Env.oidcToken] ?? ''
+    ];
+    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+        rt.setSecret(secret);
+        // The key part of a client secret is a secret on its own, should anything quote it alone.
+        const keyPart = secret.split(':')[3];
+        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
+            rt.setSecret(keyPart);
+    }
+}
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+function maskVerifySecret(rt, verify) {
+    if (verify.mode === 'token')
+        rt.setSecret(verify.secret.d);
+}
+/**
+ * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
+ * steps use, from the connection settings and the runtime.
+ */
+function openClient(connection, rt) {
+    if (connection.auth.kind === 'assertion')
+        rt.setSecret(connection.auth.secret.d);
+    return new C1Client({
+        tenant: connection.tenant,
+        auth: connection.auth,
+        transport: rt.transport,
+        timeoutMs: connection.requestTimeoutMs,
+        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
+        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
+        debug: rt.log.debug
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runner/state.ts
+
+
+
+/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
+const StateKey = {
+    validated: 'validated',
+    cleanup: 'cleanup',
+    dryRun: 'dry-run',
+    id: 'id',
+    undo: 'undo',
+    outcome: 'outcome'
+};
+/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
+class RunState {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    validated(cleanup, dryRun) {
+        this.store.save(StateKey.cleanup, cleanup);
+        this.store.save(StateKey.dryRun, String(dryRun));
+        this.store.save(StateKey.outcome, 'unsent');
+        this.store.save(StateKey.validated, 'true');
+    }
+    resolved(id) {
+        this.store.save(StateKey.id, id);
+    }
+    /** planned records what restore must undo; called before the Update is sent. */
+    planned(undo) {
+        this.store.save(StateKey.undo, JSON.stringify(undo));
+    }
+    outcome(outcome) {
+        this.store.save(StateKey.outcome, outcome);
+    }
+}
+const OUTCOMES = (/* unused pure expression or super */ null && (['unsent', 'sent', 'accepted', 'rejected', 'unchanged']));
+/**
+ * readSavedRun reads main's record; anything missing reads as "main did not validate". State is plain text that
+ * another step wrote, so it is checked against the main step's own rules, not trusted: an id that is not a valid
+ * personal client id, or an undo record with values the main step could not have planned, is dropped and named
+ * in `problems`.
+ */
+function readSavedRun(store) {
+    const cleanup = store.get(StateKey.cleanup);
+    const outcome = store.get(StateKey.outcome);
+    const undoText = store.get(StateKey.undo);
+    const problems = [];
+    let undo;
+    if (undoText !== '') {
+        let parsed;
+        try {
+            parsed = JSON.parse(undoText);
+        }
+        catch {
+            parsed = undefined;
+        }
+        const problem = undoProblem(parsed);
+        if (problem === undefined)
+            undo = parsed;
+        else
+            problems.push(`the saved undo record ${problem}`);
+    }
+    const savedId = store.get(StateKey.id);
+    const id = savedId === '' || !isPersonalClientId(savedId) ? undefined : savedId;
+    if (savedId !== '' && id === undefined)
+        problems.push(`the saved id ${JSON.stringify(savedId.slice(0, 80))} is not a valid personal client id`);
+    return {
+        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
+        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
+        dryRun: store.get(StateKey.dryRun) === 'true',
+        id,
+        undo,
+        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent',
+        problems
+    };
+}
+const ROLE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u;
+/** undoProblem says how a saved Undo breaks the rules a planned one keeps, or undefined when it keeps them. */
+function undoProblem(value) {
+    if (!isRecord(value))
+        return 'is not a JSON object';
+    if (!(value.cidrMode === 'replace' || value.cidrMode === 'add' || value.cidrMode === 'remove'))
+        return 'has no valid cidrMode';
+    for (const key of ['cidrsAdded', 'cidrsRemoved']) {
+        const problem = valueProblem('allowSourceCidr', value[key]);
+        if (problem !== undefined)
+            return `has ${key} that ${problem}`;
+    }
+    if (!Array.isArray(value.changes))
+        return 'has no list of changes';
+    const seen = new Set();
+    for (const change of value.changes) {
+        if (!isRecord(change))
+            return 'has a change that is not an object';
+        const field = FIELDS.find((f) => f === change.field);
+        if (field === undefined || seen.has(field))
+            return 'has a change of an unknown or repeated field';
+        seen.add(field);
+        for (const side of ['before', 'after']) {
+            if (side === 'before' && change.before === undefined)
+                continue;
+            const problem = valueProblem(field, change[side]);
+            if (problem !== undefined)
+                return `has ${field} (${side}) that ${problem}`;
+        }
+    }
+    return undefined;
+}
+/** valueProblem holds a saved field value to what the main step could have planned or read for that field. */
+function valueProblem(field, value) {
+    if (field === 'displayName')
+        return typeof value === 'string' ? undefined : 'is not text';
+    if (field === 'expiresTime') {
+        if (value === null)
+            return undefined;
+        return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : 'is not a timestamp';
+    }
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return 'is not a list of text';
+    const list = value;
+    if (field === 'scopedRoles')
+        return list.every((r) => ROLE.test(r)) ? undefined : 'holds something that is not a role ID';
+    if (list.length > Defaults.maxCidrs)
+        return `holds ${list.length} CIDRs, more than ${Defaults.maxCidrs}`;
+    return list.every(isCidr) ? undefined : 'holds something that is not a CIDR';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/c1/verify.ts
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 5_000;
+// How C1 refuses a source address at the token endpoint is not documented: these OAuth errors may be it.
+const RETRIED_OAUTH_ERRORS = new Set(['invalid_client', 'invalid_grant', 'unauthorized_client', 'access_denied']);
+/** verifyDelayMs is the wait before attempt `attempt + 1`: 0.5 s doubling, at most 5 s apart. */
+function verifyDelayMs(attempt) {
+    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
+}
+/**
+ * worthRetrying says whether a refused mint may succeed later: a changed list or a new credential can take a
+ * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
+ * answer (a malformed request, say) will not change by waiting.
+ */
+function worthRetrying(attempt) {
+    if (attempt.kind !== 'refused')
+        return attempt.kind === 'network';
+    const { status, oauthError } = attempt;
+    if (status === 401 || status === 403 || status === 429 || status >= 500)
+        return true;
+    return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
+}
+/**
+ * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
+ * again with backoff until one is accepted or `timeoutMs` has passed (the last attempt at the deadline). The
+ * tokens are masked and thrown away.
+ */
+async function mintUntilAccepted(client, credential, timeoutMs, deps) {
+    const started = deps.clock();
+    for (let attempt = 1;; attempt++) {
+        const result = await client.mintOnce(credential.clientId, credential.secret);
+        const elapsed = deps.clock() - started;
+        if (result.kind === 'accepted')
+            return { accepted: true, afterMs: elapsed, attempts: attempt };
+        const last = result.message;
+        if (!worthRetrying(result))
+            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
+        // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
+        const remaining = timeoutMs - elapsed;
+        if (remaining <= 0)
+            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
+        const wait = Math.min(verifyDelayMs(attempt), remaining);
+        deps.log(`verification attempt ${attempt} refused (${last}); trying again in ${(wait / 1000).toFixed(1)} s`);
+        await deps.sleep(wait);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flows/verification.ts
+
+
+
+
+
+
+
+
+/**
+ * verifyCredential proves that C1 accepts the changed credential from this runner by minting a token with its
+ * own secret, retried until `verify-timeout`: a narrowed list can take a while to apply, and C1 may see the
+ * runner at another address than the echo services did. It never throws for a refusal: the caller writes the
+ * outputs and the summary first, then fails the step with `failure`.
+ */
+async function verifyCredential(rt, client, verify, it) {
+    const clientId = verify.clientId ?? clientIdFromC1(it);
+    if (clientId === undefined) {
+        const last = `C1 did not say the client ID of personal client '${it.id}'`;
+        return {
+            verification: { accepted: false, afterMs: 0, attempts: 0, last, final: true },
+            failure: `Verification of personal client '${it.id}' could not start: ${last}; give ${names_Input.personalClientId} as the full client ID.`
+        };
+    }
+    rt.log.info(`Verifying that C1 accepts personal client '${it.id}' from this runner: minting a token with ${verify.secretFrom}, ` +
+        `for up to ${formatDuration(verify.timeoutMs)}.`);
+    const verification = await mintUntilAccepted(client, { clientId, secret: verify.secret }, verify.timeoutMs, {
+        clock: () => rt.now().getTime(),
+        sleep: rt.sleep,
+        log: rt.log.info
+    });
+    if (verification.accepted) {
+        rt.log.notice(`Verified: C1 minted a token with personal client '${it.id}' from this runner after ${seconds(verification.afterMs)} ` +
+            `(${verification.attempts} ${verification.attempts === 1 ? 'attempt' : 'attempts'}); the token was thrown away.`);
+        return { verification, failure: undefined };
+    }
+    const how = verification.final
+        ? `C1 refused a token request with it with an answer that waiting will not change: ${verification.last}`
+        : `C1 did not accept a token request with it from this runner for ${seconds(verification.afterMs)} ` +
+            `(${verification.attempts} attempts, ${names_Input.verifyTimeout} ${formatDuration(verify.timeoutMs)}; the last answer: ${verification.last})`;
+    const list = [...(it.after.allowSourceCidr ?? [])];
+    const seen = await addressC1Sees(client, it.askTimeoutMs);
+    const runner = it.runnerAddresses === undefined ? '' : ` (the runner's address as the action found it: ${it.runnerAddresses.join(', ')})`;
+    const failure = `Verification of personal client '${it.id}' failed: ${how}. ` +
+        `The credential's allowSourceCidr is ${list.length === 0 ? '(empty: any address)' : list.join(', ')}${runner}. ` +
+        `${describeSeen(seen, list)} The post step's cleanup, if one is set, still runs.`;
+    return { verification, failure };
+}
+/** clientIdFromC1 takes the credential's client ID from C1's answer, checked as an input would be. */
+function clientIdFromC1(it) {
+    const text = it.after.clientId ?? it.before?.clientId;
+    if (text === undefined)
+        return undefined;
+    try {
+        const parsed = parseClientId(names_Input.personalClientId, text);
+        return parsed.kind === 'pcc' ? parsed : undefined;
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            return undefined;
+        throw error;
+    }
+}
+/** addressC1Sees asks C1's test-source-ip which address it sees this runner at, once; its answer is untrusted. */
+async function addressC1Sees(client, timeoutMs) {
+    try {
+        const checked = await client.testSourceIp({ timeoutMs, signal: new AbortController().signal });
+        const address = parseAddress(checked.trim());
+        return address === undefined ? { unknown: "C1's test-source-ip answered with something that is not an IP address" } : { address };
+    }
+    catch (error) {
+        if (error instanceof C1Error && error.status === 403) {
+            return { unknown: "the action's credential may not ask C1's test-source-ip (HTTP 403)" };
+        }
+        return { unknown: `C1's test-source-ip failed: ${messageOf(error)}` };
+    }
+}
+function describeSeen(seen, list) {
+    if ('unknown' in seen)
+        return `Which address C1 sees for this runner is unknown: ${seen.unknown}.`;
+    const text = seen.address.text;
+    if (list.length === 0)
+        return `C1 sees this runner at ${text}.`;
+    return verification_covers(list, seen.address)
+        ? `C1 sees this runner at ${text}, which the list covers: the change may not have applied yet (a longer ${names_Input.verifyTimeout} may help).`
+        : `C1 sees this runner at ${text}, which the list does not cover.`;
+}
+/** seconds shows a measured time to a tenth of a second: how long C1 took matters at that scale. */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function verification_covers(list, address) {
+    return list.some((cidr) => {
+        try {
+            const [network, prefix] = ipaddr_default().parseCIDR(cidr);
+            return network.kind() === address.parsed.kind() && address.parsed.match(network, prefix);
+        }
+        catch {
+            return false;
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/flows/update.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * run is the main step: inputs → config → (token ‖ runner IP ‖ read) → plan → update → verify → outputs and
+ * summary. Every input is validated before the first request, and what the post step needs is saved before the
+ * Update. A failed verification fails the step only after the outputs and the summary are written.
+ */
+async function run(rt) {
+    maskSecretInputs(rt);
+    const config = parseConfig(rt.read, rt.env, rt.now());
+    maskVerifySecret(rt, config.verify);
+    for (const warning of config.warnings)
+        rt.log.warning(warning);
+    const state = new RunState(rt.state);
+    state.validated(config.cleanup, config.dryRun);
+    if (config.target.kind === 'id')
+        state.resolved(config.target.id);
+    const client = openClient(config, rt);
+    // Everything that does not depend on each other starts now: the token, the runner's IP, the read.
+    const token = client.accessToken();
+    // The run link needs @actions/github (Octokit), loaded while the first requests are on the wire, not after.
+    const runLink = config.jobSummary ? rt.runLink().catch(() => undefined) : Promise.resolve(undefined);
+    const [resolved, runnerIp] = await Promise.all([
+        resolveTarget(client, config.target, needsRead(config)).then((found) => {
+            // Saved at once, so a post-step lock after a failed detection needs no List of its own.
+            state.resolved(found.id);
+            return found;
+        }),
+        config.allowSourceCidr?.runner === true ? findRunnerIp(config.runnerIp, askSource(client, rt)) : Promise.resolve(undefined),
+        token
+    ]);
+    const plan = planUpdate({ config, current: resolved.current, runnerCidrs: runnerIp?.cidrs ?? [], now: rt.now() });
+    for (const notice of plan.notices)
+        rt.log.notice(notice);
+    let after;
+    let updated = false;
+    let malformed;
+    if (plan.mask.length === 0) {
+        rt.log.info(`Personal client '${resolved.id}': nothing to send.`);
+        state.outcome('unchanged');
+        after = resolved.current ?? { id: resolved.id };
+    }
+    else if (config.dryRun) {
+        rt.log.info(`Dry run: would send an Update of ${plan.mask.join(', ')} to personal client '${resolved.id}'.`);
+        after = { ...resolved.current, ...plan.client };
+    }
+    else {
+        try {
+            after = await sendUpdate(client, state, resolved.id, plan);
+        }
+        catch (error) {
+            // Accepted, so reported as such (outputs show what was sent), and then the step still fails naming the Update.
+            if (!(error instanceof AcceptedMalformed))
+                throw error;
+            malformed = error;
+            after = { ...resolved.current, id: resolved.id, ...plan.client };
+        }
+        updated = true;
+    }
+    const done = {
+        id: resolved.id,
+        after,
+        before: resolved.current,
+        plan,
+        runnerIp,
+        updated,
+        dryRun: config.dryRun,
+        cleanup: config.cleanup,
+        lockCidr: config.lockCidr
+    };
+    for (const line of changeLines(done))
+        (done.dryRun ? rt.log.info : rt.log.notice)(line);
+    let verified;
+    if (config.verify.mode === 'token' && config.dryRun) {
+        rt.log.info(`Dry run: no verification (verify: token mints a token with personal client '${resolved.id}' only in a real run).`);
+    }
+    else if (config.verify.mode === 'token') {
+        verified = await verifyCredential(rt, client, config.verify, {
+            id: resolved.id,
+            after,
+            before: resolved.current,
+            runnerAddresses: runnerIp?.addresses,
+            askTimeoutMs: config.runnerIp.timeoutMs
+        });
+    }
+    const result = verified === undefined ? done : { ...done, verified: verified.verification };
+    for (const [name, value] of Object.entries(outputs(result)))
+        rt.setOutput(name, value);
+    if (config.jobSummary)
+        await rt.writeSummary(report_summary(result, await runLink));
+    if (malformed !== undefined)
+        throw malformed;
+    if (verified?.failure !== undefined)
+        throw new Error(verified.failure);
+}
+/** sendUpdate records the plan and that it is being sent before it is, so a cancelled step can still be undone. */
+async function sendUpdate(client, state, id, plan) {
+    state.planned(plan.undo);
+    state.outcome('sent');
+    try {
+        const after = await client.update(id, plan.client, plan.mask);
+        state.outcome('accepted');
+        return after;
+    }
+    catch (error) {
+        if (error instanceof AcceptedMalformed)
+            state.outcome('accepted');
+        // An error status C1 chose (400, 403, 404…) on every attempt means the Update was not applied. Anything
+        // else (a network error or 5xx on some attempt, a 200 whose body is not C1's) leaves the outcome unknown.
+        if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable && !error.maybeApplied) {
+            state.outcome('rejected');
+        }
+        throw error;
+    }
+}
+/** askSource asks one runner-IP source: an echo URL, or C1 itself for `c1`. */
+function askSource(client, rt) {
+    return async (source, timeoutMs, signal) => {
+        if (source === 'c1') {
+            try {
+                return await client.testSourceIp({ timeoutMs, signal });
+            }
+            catch (error) {
+                if (error instanceof C1Error && error.status === 403)
+                    throw new Error('this credential may not call test-source-ip (HTTP 403)');
+                throw error;
+            }
+        }
+        const response = await rt.transport({ method: 'GET', url: source, headers: { accept: 'text/plain' }, timeoutMs, signal });
+        if (response.status !== 200)
+            throw new Error(`HTTP ${response.status}`);
+        return response.body;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/runner/text.ts
 /**
  * neutralise makes a log line safe to write whatever it quotes (C1's answers, echo services, saved state,
@@ -35126,10 +35525,10 @@ function coreRuntime() {
         writeSummary: async (markdown) => {
             // A missing or unwritable summary file must not fail a step whose change already went through.
             try {
-                await summary_summary.addRaw(markdown).write();
+                await summary.addRaw(markdown).write();
             }
             catch (error) {
-                summary_summary.emptyBuffer();
+                summary.emptyBuffer();
                 warning(safe(`Could not write the job summary: ${messageOf(error)}`));
             }
         },

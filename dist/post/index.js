@@ -30700,6 +30700,86 @@ class DecodedURL extends URL {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
+class TimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000} s`);
+        this.name = 'TimeoutError';
+    }
+}
+// Bodies past this are not C1 answers; reading them whole would only cost memory.
+const MAX_BODY = 4 * 1024 * 1024;
+/**
+ * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
+ * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
+ * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
+ * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
+ * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
+ * files Jest runs after one of those in the same worker.
+ */
+function createTransport(userAgent) {
+    const direct = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
+    let proxied;
+    const agentFor = async (url) => {
+        const secure = url.protocol === 'https:';
+        if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
+            return secure ? direct.https : direct.http;
+        proxied ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
+            http: new Client(userAgent, [], { keepAlive: true }),
+            https: new Client(userAgent, [], { keepAlive: true })
+        }));
+        const clients = await proxied;
+        return (secure ? clients.https : clients.http).getAgent(url.href);
+    };
+    return async (request) => {
+        const url = new URL(request.url);
+        const agent = await agentFor(url);
+        return new Promise((resolve, reject) => {
+            const timeout = AbortSignal.timeout(request.timeoutMs);
+            const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
+            const headers = { 'user-agent': userAgent, ...request.headers };
+            if (request.body !== undefined)
+                headers['content-length'] = String(Buffer.byteLength(request.body));
+            const options = { method: request.method, headers, agent, signal };
+            const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+            const req = module.request(url, options, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > MAX_BODY) {
+                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+                res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+            });
+            req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+            req.end(request.body);
+        });
+    };
+}
+function toError(error, timeout, timeoutMs) {
+    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/c1/errors.ts
 /**
  * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
@@ -30762,6 +30842,477 @@ function excerpt(body) {
     if (flat === '')
         return 'an empty body';
     return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
+}
+
+;// CONCATENATED MODULE: ./src/c1/auth.ts
+
+
+const b64 = (value) => Buffer.from(value).toString('base64url');
+/**
+ * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
+ * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
+ * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
+ */
+function buildAssertion(caller, secret, audience, now) {
+    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
+    if (secret.kid !== undefined)
+        header.kid = secret.kid;
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
+    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
+}
+/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
+async function tokenRequest(auth, tenantHost, deps) {
+    if (auth.kind === 'assertion') {
+        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
+        deps.mask(assertion);
+        return {
+            what: 'the client credentials',
+            form: {
+                client_id: auth.caller.value,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion
+            }
+        };
+    }
+    let subjectToken = auth.subjectToken ?? '';
+    if (subjectToken === '') {
+        try {
+            subjectToken = await deps.getIdToken(auth.audience);
+        }
+        catch (error) {
+            throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+        }
+    }
+    deps.mask(subjectToken);
+    return {
+        what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
+        form: {
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: subjectToken,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            client_id: auth.caller.value
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/c1/retry.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const BASE_MS = 500;
+const CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
+}
+/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    let ms;
+    if (/^\d+$/u.test(v))
+        ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
+    else {
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+            return undefined;
+        ms = Math.max(0, at - now.getTime());
+    }
+    return Math.min(RETRY_AFTER_CAP_MS, ms);
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./src/c1/types.ts
+/** The fields of C1's PersonalClient schema, in its order: the only ones read from an answer or written to an output. */
+const types_PERSONAL_CLIENT_FIELDS = [
+    'id',
+    'clientId',
+    'userId',
+    'displayName',
+    'allowSourceCidr',
+    'scopedRoles',
+    'expiresTime',
+    'createdAt',
+    'updatedAt',
+    'lastUsedAt',
+    'deletedAt'
+];
+const LISTS = ['allowSourceCidr', 'scopedRoles'];
+/** The fields C1's schema documents as nullable: the lists and the timestamps. */
+const NULLABLE = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
+/**
+ * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
+ * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
+ * kept. Returns what is wrong, as text, when a schema field has the wrong type.
+ */
+function readPersonalClient(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'the record is not an object';
+    const record = value;
+    const out = {};
+    for (const field of types_PERSONAL_CLIENT_FIELDS) {
+        if (!Object.hasOwn(record, field))
+            continue;
+        const v = record[field];
+        if (v === undefined)
+            continue;
+        if (v === null) {
+            // protojson writes an unset text field as absent, never null; a null there reads as absent too.
+            if (!NULLABLE.includes(field))
+                continue;
+            out[field] = null;
+        }
+        else if (LISTS.includes(field)) {
+            if (!Array.isArray(v) || !v.every((item) => typeof item === 'string'))
+                return `${field} is not a list of strings`;
+            out[field] = [...v];
+        }
+        else {
+            if (typeof v !== 'string')
+                return `${field} is not a string`;
+            out[field] = v;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
+
+
+
+/**
+ * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
+ * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
+ */
+class AcceptedMalformed extends C1Error {
+    accepted = true;
+}
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+class C1Client {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+    accessToken() {
+        const auth = this.options.auth;
+        if (auth.kind === 'token')
+            return Promise.resolve(auth.token);
+        this.token ??= this.mint(auth);
+        return this.token;
+    }
+    async mint(auth) {
+        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
+        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        if (token === undefined) {
+            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+        }
+        this.options.tokenDeps.mask(token);
+        return token;
+    }
+    /**
+     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
+     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
+     * thrown away; nothing is thrown, the caller judges the attempt.
+     */
+    async mintOnce(clientId, secret) {
+        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
+        this.options.tokenDeps.mask(assertion);
+        const form = {
+            client_id: clientId.value,
+            grant_type: 'client_credentials',
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: assertion
+        };
+        const started = Date.now();
+        let response;
+        try {
+            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
+        }
+        catch (error) {
+            return { kind: 'network', message: describeNetworkError(error) };
+        }
+        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
+        let parsed;
+        try {
+            parsed = JSON.parse(response.body);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (response.status >= 200 && response.status < 300) {
+            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            if (token === undefined)
+                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
+            this.options.tokenDeps.mask(token);
+            return { kind: 'accepted' };
+        }
+        return {
+            kind: 'refused',
+            status: response.status,
+            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
+        };
+    }
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const list = isObject(body) ? body.list : undefined;
+        if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        const records = [];
+        for (const [index, item] of (list ?? []).entries()) {
+            const record = readPersonalClient(item);
+            if (typeof record === 'string')
+                throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
+            records.push(record);
+        }
+        const next = body.nextPageToken;
+        if (!(next === undefined || next === null || typeof next === 'string')) {
+            throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
+        }
+        return { list: records, nextPageToken: next ?? '' };
+    }
+    /** get reads one credential by its id. */
+    async get(id) {
+        const what = `Get of personal client '${id}'`;
+        const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+        if (typeof record === 'string')
+            throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
+        return record;
+    }
+    /**
+     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+     */
+    async update(id, client, mask) {
+        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
+        const record = readClient(body);
+        if (typeof record === 'string') {
+            throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
+        }
+        return record;
+    }
+    /**
+     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+     * the detection timeout, token included.
+     */
+    async testSourceIp(once) {
+        const what = 'test-source-ip';
+        const deadline = AbortSignal.timeout(once.timeoutMs);
+        const signal = AbortSignal.any([once.signal, deadline]);
+        let body;
+        try {
+            body = await this.call({
+                what,
+                method: 'POST',
+                path: '/api/v1/settings/session/test-source-ip',
+                json: {},
+                bearer: true,
+                once: { ...once, signal }
+            });
+        }
+        catch (error) {
+            if (deadline.aborted && !once.signal.aborted)
+                throw new TimeoutError(once.timeoutMs);
+            throw error;
+        }
+        if (!isObject(body) || typeof body.checkedIp !== 'string')
+            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+        return body.checkedIp;
+    }
+    async call(call, tokenWhat) {
+        const outcome = { uncertain: false };
+        try {
+            return await this.attempt(call, tokenWhat, outcome);
+        }
+        catch (error) {
+            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+                throw new C1Error(error.message, error.status, error.retryable, true);
+            }
+            throw error;
+        }
+    }
+    async attempt(call, tokenWhat, outcome) {
+        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
+            const started = Date.now();
+            let response;
+            try {
+                response = await this.send(call, bearer);
+            }
+            catch (error) {
+                if (call.once?.signal.aborted === true)
+                    throw error;
+                outcome.uncertain = true;
+                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+                const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
+                if (isTlsProtocolFailure(error)) {
+                    // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
+                        "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.", undefined, false);
+                }
+                if (attempt >= maxAttempts) {
+                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+                }
+                await this.wait(attempt, maxAttempts, reason, undefined);
+                continue;
+            }
+            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(call.what, response.body);
+            if (response.status >= 500)
+                outcome.uncertain = true;
+            if (response.status === 401 && call.bearer) {
+                if (this.options.auth.kind === 'token') {
+                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
+                }
+                if (!renewed) {
+                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+                    renewed = true;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
+                    attempt--;
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status);
+            if (retryable && attempt < maxAttempts) {
+                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
+                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+                continue;
+            }
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
+                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+            throw new C1Error(message, response.status, retryable);
+        }
+    }
+    send(call, bearer) {
+        const headers = { accept: 'application/json' };
+        let body;
+        if (call.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(call.json);
+        }
+        else if (call.form !== undefined) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(call.form).toString();
+        }
+        if (bearer !== undefined)
+            headers.authorization = `Bearer ${bearer}`;
+        return this.options.transport({
+            method: call.method,
+            url: `${this.options.tenant.baseUrl}${call.path}`,
+            headers,
+            ...(body === undefined ? {} : { body }),
+            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+            ...(call.once === undefined ? {} : { signal: call.once.signal })
+        });
+    }
+    async wait(attempt, maxAttempts, reason, retryAfterMs) {
+        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+        await this.options.retry.sleep(ms);
+    }
+}
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (promise === undefined)
+        return Promise.resolve(undefined);
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id) {
+    if (id === '')
+        throw new Error('internal: empty personal client id');
+    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+function attempts(n) {
+    return n > 1 ? ` after ${n} attempts` : '';
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function parseJson(what, body) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+    }
+}
+/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
+function readClient(body) {
+    if (!isObject(body) || !isObject(body.client)) {
+        const got = isObject(body)
+            ? `an object with ${JSON.stringify(Object.keys(body)
+                .slice(0, 5)
+                .map((k) => k.slice(0, 40)))}`
+            : Array.isArray(body)
+                ? 'an array'
+                : JSON.stringify(body === null ? null : typeof body);
+        return `without a client (got ${got})`;
+    }
+    const record = readPersonalClient(body.client);
+    return typeof record === 'string' ? `with a malformed client (${record})` : record;
+}
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
+function isTlsProtocolFailure(error) {
+    const e = error;
+    return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code === undefined ? error.message : `${code} (${error.message})`;
+    }
+    return String(error);
 }
 
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
@@ -30863,23 +31414,92 @@ function toCidr(address, prefix) {
     return `${networkOf(address, prefix)}/${prefix}`;
 }
 /**
- * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
- * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
- * it is, so a merge never widens or drops an entry.
+ * normaliseExisting reads a CIDR C1 already holds into canonical text, used only to compare it with others (it
+ * is never sent in place of what C1 holds). C1 may hold forms this action would not write: host bits set are
+ * read as their network, an IPv4-mapped IPv6 CIDR of /96 or longer as IPv4, a shorter one as the IPv6 network
+ * it is, and anything unreadable is kept exactly as it is, so a merge never widens or drops an entry.
  */
-function normaliseExisting(value) {
-    try {
-        return parseCidr('allowSourceCidr', value);
+function cidr_normaliseExisting(value) {
+    const range = readRange(value);
+    return range === undefined ? value : `${range.network}/${range.prefix}`;
+}
+/** readRange reads a CIDR or bare IP as the range it covers, or undefined when it is not one. */
+function readRange(value) {
+    const [ip = '', prefixText, extra] = value.split('/');
+    if (extra !== undefined || (prefixText !== undefined && !/^(?:0|[1-9]\d{0,2})$/u.test(prefixText)))
+        return undefined;
+    const address = ip_parseAddress(ip);
+    if (address === undefined)
+        return undefined;
+    const written = ip.includes(':') ? 128 : 32;
+    const prefix = prefixText === undefined ? written : Number(prefixText);
+    if (prefix > written)
+        return undefined;
+    // A mapped literal under /96 reaches outside ::ffff:0:0/96: it is the IPv6 network it spells, not IPv4.
+    if (address.family === 'ipv4' && written === 128) {
+        if (prefix >= 96)
+            return rangeOf('ipv4', address.parsed.toByteArray(), prefix - 96);
+        return rangeOf('ipv6', ipaddr_default().IPv6.parse(ip).toByteArray(), prefix);
     }
-    catch {
-        // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
-        const [ip = '', prefix = '', extra] = value.split('/');
-        const address = ip_parseAddress(ip);
-        const max = address?.family === 'ipv4' ? 32 : 128;
-        if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max)
-            return value;
-        return toCidr(address, Number(prefix));
+    return rangeOf(address.family, address.parsed.toByteArray(), prefix);
+}
+function rangeOf(family, bytes, prefix) {
+    const bits = family === 'ipv4' ? 32 : 128;
+    const value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+    const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+    const first = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
+    const network = family === 'ipv4' ? ipaddr_default().fromByteArray(toBytes(first, 4)).toString() : ipaddr_default().fromByteArray(toBytes(first, 16)).toString();
+    return { family, network, prefix, first, last: first | hostMask };
+}
+function toBytes(value, length) {
+    return Array.from({ length }, (_, i) => Number((value >> BigInt(8 * (length - 1 - i))) & 0xffn));
+}
+const MAPPED_FIRST = 0xffff00000000n;
+const MAPPED_LAST = 0xffffffffffffn;
+/**
+ * allowsAll says whether a CIDR list lets every address of a family in, which C1 treats like an empty list:
+ * `0.0.0.0/0`, `::/0`, `::ffff:0.0.0.0/96`, or any set of entries whose union covers a family. IPv4-mapped
+ * IPv6 ranges count for IPv4 too, and IPv4 ranges for the mapped part of IPv6, since a server may read an
+ * address in either form. Unreadable entries cover nothing.
+ */
+function cidr_allowsAll(list) {
+    if (list.length === 0)
+        return true;
+    const v4 = [];
+    const v6 = [];
+    for (const range of list.map(readRange)) {
+        if (range === undefined)
+            continue;
+        if (range.family === 'ipv4') {
+            v4.push([range.first, range.last]);
+            v6.push([MAPPED_FIRST | range.first, MAPPED_FIRST | range.last]);
+        }
+        else {
+            v6.push([range.first, range.last]);
+            const first = range.first > MAPPED_FIRST ? range.first : MAPPED_FIRST;
+            const last = range.last < MAPPED_LAST ? range.last : MAPPED_LAST;
+            if (first <= last)
+                v4.push([first - MAPPED_FIRST, last - MAPPED_FIRST]);
+        }
     }
+    return covers(v4, (1n << 32n) - 1n) || covers(v6, (1n << 128n) - 1n);
+}
+/** covers says whether the union of closed ranges is all of [0, max]. */
+function covers(ranges, max) {
+    let next = 0n;
+    for (const [first, last] of [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        if (first > next)
+            return false;
+        if (last + 1n > next)
+            next = last + 1n;
+        if (next > max)
+            return true;
+    }
+    return false;
+}
+/** isCidr says whether text is a CIDR or IP C1 could hold: a valid address and a prefix that fits it. */
+function isCidr(value) {
+    return readRange(value) !== undefined;
 }
 /** unique keeps the first of each item, in order. */
 function cidr_unique(items) {
@@ -31046,8 +31666,6 @@ const names_Defaults = {
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/config/secret.ts
 
 
@@ -31105,7 +31723,8 @@ function tenant_parseClientId(input, value) {
     const host = v.slice(at + 1, slash).toLowerCase();
     const kind = v.slice(slash + 1);
     // A single-label host (`x@acme/pcc`) would resolve through the runner's DNS search domain, not to C1.
-    const qualified = host.split(':')[0]?.includes('.') === true || host.startsWith('localhost');
+    const hostname = host.split(':')[0] ?? '';
+    const qualified = hostname.includes('.') || hostname === 'localhost';
     if (!NAME.test(name) || !isHostPort(host) || !qualified || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
         throw new errors_InputError(input, `got ${errors_quote(v)}; ${expected}.`);
     }
@@ -31186,6 +31805,7 @@ function connection_parseConnection(read, env) {
     const clientIdText = read(names_Input.clientId).trim();
     const secretText = read(names_Input.clientSecret).trim();
     const audienceText = read(names_Input.oidcAudience).trim();
+    checkToken(names_Input.token, token);
     if (token !== '' && secretText !== '') {
         throw new errors_InputError(names_Input.clientSecret, 'cannot be combined with token (ambiguous: give one way to authenticate).');
     }
@@ -31231,7 +31851,7 @@ function connection_parseConnection(read, env) {
         auth = withSecret(inputCaller, names_Input.clientId, secretText, names_Input.clientSecret);
     }
     else if ((env[Env.accessToken] ?? '').trim() !== '') {
-        auth = { kind: 'token', token: (env[Env.accessToken] ?? '').trim(), caller: envCaller };
+        auth = { kind: 'token', token: checkToken(Env.accessToken, (env[Env.accessToken] ?? '').trim()), caller: envCaller };
     }
     else if (envCaller !== undefined) {
         auth = withSecret(envCaller, Env.clientId, (env[Env.clientSecret] ?? '').trim(), Env.clientSecret);
@@ -31251,6 +31871,17 @@ function connection_parseConnection(read, env) {
         retryMaxAttempts: lists_parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, names_Defaults.retryMaxAttempts),
         requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
     };
+}
+/**
+ * checkToken refuses a bearer token with a line break or another control character: it cannot be part of a
+ * token, and in a header the HTTP client refuses it on every attempt, which would read as a network error. The
+ * value is never quoted.
+ */
+function checkToken(from, token) {
+    if ([...token].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+        throw new errors_InputError(from, 'holds a line break or another control character; give the access token alone, on one line.');
+    }
+    return token;
 }
 function noAuth() {
     return new errors_InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
@@ -31364,7 +31995,34 @@ function parseVerifyTimeout(value) {
     return ms;
 }
 
+;// CONCATENATED MODULE: ./src/plan/widening.ts
+
+/**
+ * widens says why a field's value would leave the credential wider than any narrowed value could, or
+ * undefined when it would not: an allowSourceCidr that lets everyone in (empty, or covering every address of a
+ * family), no scopedRoles (all of the owner's roles), no expiresTime (it never expires). Every such value needs
+ * `allow-unrestricted: true`, wherever it comes from: inputs, a merge, a mask that clears it, or a restore.
+ */
+function widening_widens(field, value) {
+    const list = Array.isArray(value) ? value : [];
+    switch (field) {
+        case 'allowSourceCidr':
+            if (list.length === 0)
+                return 'an empty allowSourceCidr, which C1 reads as "allow from anywhere"';
+            return cidr_allowsAll(list)
+                ? `an allowSourceCidr that covers every address of a family (${list.join(', ')}), which C1 treats like an empty list: "allow from anywhere"`
+                : undefined;
+        case 'scopedRoles':
+            return list.length === 0 ? 'no scopedRoles, which gives the credential every role of its owner' : undefined;
+        case 'expiresTime':
+            return value === null || value === '' ? 'no expiresTime, so the credential never expires' : undefined;
+        case 'displayName':
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -31398,9 +32056,23 @@ function parseConfig(read, env, now) {
     if (cidrMode !== 'replace' && allowSourceCidr === undefined) {
         throw new InputError(Input.cidrMode, `${cidrMode} needs allow-source-cidr: the CIDRs to ${cidrMode}.`);
     }
-    if (mask.includes('allowSourceCidr') && allowSourceCidr === undefined && !allowUnrestricted) {
-        throw new InputError(Input.updateMask, 'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
-            '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
+    if (!allowUnrestricted) {
+        // A masked field with no input is cleared; for these three fields, clearing widens the credential.
+        const missing = [
+            ['allowSourceCidr', allowSourceCidr === undefined, Input.allowSourceCidr],
+            ['scopedRoles', scopedRoles === undefined, Input.scopedRoles],
+            ['expiresTime', expiresTime === undefined, `${Input.expiresTime} or ${Input.expiresIn}`]
+        ];
+        const cleared = missing.find(([field, absent]) => absent && mask.includes(field));
+        if (cleared !== undefined) {
+            const [field, , input] = cleared;
+            throw new InputError(Input.updateMask, `lists ${field} without ${input}, which clears it and leaves ${widens(field, field === 'expiresTime' ? null : [])}; ` +
+                'set allow-unrestricted: true if that is really meant.');
+        }
+        if (cidrMode !== 'remove' && allowSourceCidr !== undefined && allowSourceCidr.cidrs.length > 0 && allowsAll(allowSourceCidr.cidrs)) {
+            throw new InputError(Input.allowSourceCidr, `got ${allowSourceCidr.cidrs.join(', ')}, which covers every address of a family: C1 treats that like an empty list, ` +
+                '"allow from anywhere"; set allow-unrestricted: true if that is really meant.');
+        }
     }
     const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
     const cleanup = parseChoice(Input.cleanup, read(Input.cleanup), ['none', 'restore', 'lock'], 'none');
@@ -31415,6 +32087,18 @@ function parseConfig(read, env, now) {
     const target = parseTarget(read(Input.personalClientId), connection);
     const verify = parseVerify(read, connection, target);
     warnings.push(...verify.warnings);
+    const own = ownCredential(target, connection.auth);
+    if (own !== undefined && cleanup === 'lock')
+        throw selfLock(own);
+    if (own !== undefined && allowSourceCidr !== undefined && cleanup === 'none' && cidrMode !== 'remove') {
+        warnings.push(allowSourceCidr.runner
+            ? `allow-source-cidr narrows ${own}, the credential this action authenticates with, to this runner's address with ` +
+                'cleanup: none: C1 checks the list when a token is minted, so the next run from another address cannot authenticate. ' +
+                'Authenticate with a managing credential (or a wfe client-id) and narrow a second one, or use cleanup: restore.'
+            : `allow-source-cidr narrows ${own}, the credential this action authenticates with, to a fixed list: C1 checks the list ` +
+                'when a token is minted, so the next run must come from inside that list. Authenticate with a managing credential ' +
+                '(or a wfe client-id) to narrow a second one.');
+    }
     return {
         ...connection,
         target,
@@ -31449,6 +32133,27 @@ function parseCleanupConfig(read, env) {
         jobSummary: lists_parseBoolean(names_Input.jobSummary, read(names_Input.jobSummary), true)
     };
 }
+/**
+ * ownCredential names the caller's client ID when the target is the credential the action authenticates with
+ * (`self`, its full client ID, or an id equal to its name), or undefined when it is another one.
+ */
+function ownCredential(target, auth) {
+    const caller = auth.caller;
+    if (caller?.kind !== 'pcc')
+        return undefined;
+    const same = target.kind === 'id' ? target.id === caller.name : target.clientId.toLowerCase() === caller.value.toLowerCase();
+    return same ? caller.value : undefined;
+}
+/** selfLock is the refusal of `cleanup: lock` on the credential the action authenticates with. */
+function selfLock(own) {
+    return new errors_InputError(names_Input.cleanup, `lock would leave ${own}, the credential this action authenticates with, usable only from lock-cidr: C1 checks the ` +
+        'list when a token is minted, so the next run could not authenticate. Let a second credential hold the leash: ' +
+        'authenticate with a managing credential (or a wfe client-id) and lock the one the job uses, or use cleanup: restore.');
+}
+/** isPersonalClientId is the rule for a credential id, from the `personal-client-id` input or from C1. */
+function isPersonalClientId(id) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(id);
+}
 function optional(value) {
     const v = value.trim();
     return v === '' ? undefined : v;
@@ -31476,7 +32181,7 @@ function parseTarget(value, connection) {
         }
         return { kind: 'clientId', clientId: parsed.value };
     }
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(v)) {
+    if (!isPersonalClientId(v)) {
         throw new errors_InputError(names_Input.personalClientId, `got ${errors_quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
     }
     return { kind: 'id', id: v };
@@ -31515,7 +32220,11 @@ function parseLockCidr(value) {
     if (items.some((i) => i.toLowerCase() === 'runner')) {
         throw new errors_InputError(names_Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
     }
-    return parseCidrList(names_Input.lockCidr, items);
+    const cidrs = parseCidrList(names_Input.lockCidr, items);
+    if (cidr_allowsAll(cidrs)) {
+        throw new errors_InputError(names_Input.lockCidr, `got ${cidrs.join(', ')}, which covers every address of a family: that locks nothing.`);
+    }
+    return cidrs;
 }
 function parseExpiry(timeText, inText, now) {
     const time = timeText.trim();
@@ -31651,10 +32360,12 @@ function parseSource(item) {
 
 
 
+
 /**
  * planUpdate decides the Update from the config and the credential as read: which fields, which values, and
  * what to undo. It is pure, so every rule here is tested table-driven, and it throws (before anything is sent)
- * when the result would break a guard: an empty CIDR list, more than 32 CIDRs, or a restore to allow-all.
+ * when the result would break a guard: more than 32 CIDRs, or (without `allow-unrestricted`) a list that lets
+ * everyone in, or a `restore` that would put back a value that widens the credential.
  */
 function planUpdate({ config, current, runnerCidrs, now }) {
     const notices = [];
@@ -31673,17 +32384,20 @@ function planUpdate({ config, current, runnerCidrs, now }) {
             continue;
         changes.push({ field, before, after });
     }
+    if (config.cleanup === 'restore' && !config.allowUnrestricted) {
+        for (const change of changes) {
+            const wide = change.before === undefined ? undefined : widens(change.field, change.before);
+            if (wide === undefined)
+                continue;
+            throw new InputError(Input.cleanup, `restore would put back ${wide} at the end of the job (${change.field} before this run); ` +
+                'use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
+        }
+    }
     const cidr = changes.find((c) => c.field === 'allowSourceCidr');
     const cidrBefore = asList(cidr?.before);
     const cidrAfter = asList(cidr?.after);
-    if (cidr !== undefined &&
-        config.cleanup === 'restore' &&
-        cidr.before !== undefined &&
-        cidrBefore.length === 0 &&
-        !config.allowUnrestricted) {
-        throw new InputError(Input.cleanup, 'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
-            '"allow from anywhere"; use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
-    }
+    const beforeKeys = new Set(cidrBefore.map(normaliseExisting));
+    const afterKeys = new Set(cidrAfter.map(normaliseExisting));
     const client = {};
     for (const change of changes)
         update_assign(client, change.field, change.after);
@@ -31695,8 +32409,8 @@ function planUpdate({ config, current, runnerCidrs, now }) {
         undo: {
             cidrMode: config.cidrMode,
             changes,
-            cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !cidrBefore.includes(c)),
-            cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !cidrAfter.includes(c))
+            cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !beforeKeys.has(normaliseExisting(c))),
+            cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !afterKeys.has(normaliseExisting(c)))
         }
     };
 }
@@ -31726,18 +32440,21 @@ function plannedCidrs(config, before, runnerCidrs) {
     if (requested.length > Defaults.maxCidrs) {
         throw new InputError(Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
     }
-    const existing = asList(before);
+    // Entries C1 holds go back exactly as it holds them; only what this run adds or removes is compared by meaning.
+    // Two entries that name one network are one entry: the first is kept, as C1 wrote it.
+    const existingKeys = new Set();
+    const existing = asList(before).filter((c) => !existingKeys.has(normaliseExisting(c)) && existingKeys.add(normaliseExisting(c)));
     const list = config.cidrMode === 'add'
-        ? unique([...existing, ...requested])
+        ? [...existing, ...requested.filter((c) => !existingKeys.has(c))]
         : config.cidrMode === 'remove'
-            ? existing.filter((c) => !requested.includes(c))
+            ? existing.filter((c) => !requested.includes(normaliseExisting(c)))
             : requested;
     if (list.length > Defaults.maxCidrs) {
         throw new InputError(Input.allowSourceCidr, `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${Defaults.maxCidrs}.`);
     }
-    if (list.length === 0 && !config.allowUnrestricted) {
-        throw new InputError(Input.allowSourceCidr, `this ${config.cidrMode} would leave allowSourceCidr empty, and C1 reads an empty list as "allow from anywhere"; ` +
-            'set allow-unrestricted: true if that is really meant.');
+    const wide = widens('allowSourceCidr', list);
+    if (wide !== undefined && !config.allowUnrestricted) {
+        throw new InputError(Input.allowSourceCidr, `this ${config.cidrMode} would leave ${wide}; set allow-unrestricted: true if that is really meant.`);
     }
     return list;
 }
@@ -31762,16 +32479,17 @@ function currentValue(client, field) {
         case 'scopedRoles':
             return [...(client.scopedRoles ?? [])];
         case 'allowSourceCidr':
-            return cidr_unique((client.allowSourceCidr ?? []).map(normaliseExisting));
+            return [...(client.allowSourceCidr ?? [])];
         case 'expiresTime':
             return client.expiresTime === undefined || client.expiresTime === '' ? null : client.expiresTime;
     }
 }
-/** sameValue compares as C1 means it: lists as sets, expiries as instants. */
+/** sameValue compares as C1 means it: lists as sets (CIDRs by the networks they name), expiries as instants. */
 function sameValue(field, a, b) {
     if (Array.isArray(a) || Array.isArray(b)) {
-        const x = new Set(asList(a));
-        const y = new Set(asList(b));
+        const key = field === 'allowSourceCidr' ? cidr_normaliseExisting : (v) => v;
+        const x = new Set(asList(a).map(key));
+        const y = new Set(asList(b).map(key));
         return x.size === y.size && [...x].every((v) => y.has(v));
     }
     if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string')
@@ -31805,845 +32523,6 @@ function update_assign(client, field, value) {
             client.expiresTime = typeof value === 'string' ? value : null;
             break;
     }
-}
-
-;// CONCATENATED MODULE: ./src/runner/report.ts
-
-/** Output names, exactly as `action.yml` declares them. */
-const Output = {
-    id: 'id',
-    clientId: 'client-id',
-    displayName: 'display-name',
-    expiresTime: 'expires-time',
-    allowSourceCidr: 'allow-source-cidr',
-    scopedRoles: 'scoped-roles',
-    previousAllowSourceCidr: 'previous-allow-source-cidr',
-    previousExpiresTime: 'previous-expires-time',
-    runnerIp: 'runner-ip',
-    updateMask: 'update-mask',
-    updated: 'updated',
-    verified: 'verified',
-    client: 'client'
-};
-/** outputs gives every output of the contract; values a step does not know are empty strings. */
-function outputs(o) {
-    return {
-        [Output.id]: o.id,
-        [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
-        [Output.displayName]: o.after.displayName ?? '',
-        [Output.expiresTime]: o.after.expiresTime ?? '',
-        [Output.allowSourceCidr]: (o.after.allowSourceCidr ?? []).join(','),
-        [Output.scopedRoles]: (o.after.scopedRoles ?? []).join(','),
-        [Output.previousAllowSourceCidr]: o.before === undefined ? '' : (o.before.allowSourceCidr ?? []).join(','),
-        [Output.previousExpiresTime]: o.before?.expiresTime ?? '',
-        [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
-        [Output.updateMask]: o.plan.mask.join(','),
-        [Output.updated]: String(o.updated),
-        [Output.verified]: String(o.verified?.accepted === true),
-        [Output.client]: JSON.stringify(o.after)
-    };
-}
-/** changeLines says what changed, one line per field, for `::notice::` annotations. */
-function changeLines(o) {
-    const verb = o.dryRun ? 'would change' : 'changed';
-    return o.plan.changes.map((c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`);
-}
-/** summary renders the job summary: a heading naming the credential, a before/after table, and what comes next. */
-function summary(o, runLink) {
-    const lines = [`### ConductorOne personal client \`${cell(o.id)}\``, ''];
-    if (o.plan.changes.length === 0) {
-        lines.push('Nothing to send: no field needed changing.', '');
-    }
-    else {
-        lines.push('| field | before | after |', '| --- | --- | --- |');
-        for (const c of o.plan.changes) {
-            lines.push(`| ${c.field} | ${c.before === undefined ? '_not read_' : code(c.before)} | ${code(c.after)} |`);
-        }
-        lines.push('');
-    }
-    for (const notice of o.plan.notices)
-        lines.push(`- ${cell(notice)}`);
-    if (o.runnerIp !== undefined) {
-        const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(cell).join(', ')})`);
-        lines.push(`- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
-        if (o.runnerIp.answers !== '')
-            lines.push(`- Sources asked: ${cell(o.runnerIp.answers)}`);
-    }
-    if (o.dryRun)
-        lines.push('- Dry run: no Update was sent.');
-    else if (o.updated)
-        lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
-    if (o.verified !== undefined)
-        lines.push(verifiedLine(o.verified));
-    lines.push(`- Post step: ${cleanupText(o)}`);
-    return `${lines.join('\n')}\n`;
-}
-/** postSummary renders what the post step did, with the same escaping as the main summary. */
-function postSummary(id, verb, changes) {
-    const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
-    return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
-}
-function verifiedLine(v) {
-    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
-    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
-    return v.accepted
-        ? `- Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
-        : `- Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
-}
-function cleanupText(o) {
-    if (o.dryRun)
-        return 'nothing (dry run).';
-    if (o.cleanup === 'lock')
-        return `locks allowSourceCidr to ${o.lockCidr.map(code).join(', ')}.`;
-    if (o.cleanup === 'restore')
-        return o.updated ? "restores this run's change." : 'nothing to restore.';
-    return 'nothing (cleanup: none).';
-}
-/** cell keeps a value from breaking the table: pipes escaped, line breaks flattened. */
-function cell(text) {
-    return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
-}
-function code(value) {
-    const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : update_show(value);
-    return `\`${cell(text).replace(/`/gu, "'")}\``;
-}
-
-;// CONCATENATED MODULE: ./src/c1/resolve.ts
-/**
- * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
- * client ID is looked up through List, every page, whose record already holds the current values.
- */
-async function resolveTarget(client, target, read) {
-    if (target.kind === 'id')
-        return { id: target.id, current: read ? await client.get(target.id) : undefined };
-    const wanted = target.clientId.toLowerCase();
-    let pageToken = '';
-    let pages = 0;
-    const seen = new Set();
-    do {
-        const page = await client.listPage(pageToken, target.clientId);
-        const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
-        if (found !== undefined) {
-            if (found.id === undefined || found.id === '')
-                throw new Error(`C1 listed personal client ${target.clientId} without an id.`);
-            return { id: found.id, current: found };
-        }
-        pageToken = page.nextPageToken;
-        pages++;
-        // A server that hands back a token it gave before would page forever.
-        if (seen.has(pageToken))
-            throw new Error(`C1 List of personal clients repeated a page token after ${pages} pages.`);
-        seen.add(pageToken);
-    } while (pageToken !== '');
-    throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
-        'List shows only the credentials of the user the token belongs to.');
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
-class TimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000} s`);
-        this.name = 'TimeoutError';
-    }
-}
-// Bodies past this are not C1 answers; reading them whole would only cost memory.
-const MAX_BODY = 4 * 1024 * 1024;
-/**
- * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
- * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
- * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
- * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
- * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
- * files Jest runs after one of those in the same worker.
- */
-function createTransport(userAgent) {
-    const direct = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
-    let proxied;
-    const agentFor = async (url) => {
-        const secure = url.protocol === 'https:';
-        if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
-            return secure ? direct.https : direct.http;
-        proxied ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
-            http: new Client(userAgent, [], { keepAlive: true }),
-            https: new Client(userAgent, [], { keepAlive: true })
-        }));
-        const clients = await proxied;
-        return (secure ? clients.https : clients.http).getAgent(url.href);
-    };
-    return async (request) => {
-        const url = new URL(request.url);
-        const agent = await agentFor(url);
-        return new Promise((resolve, reject) => {
-            const timeout = AbortSignal.timeout(request.timeoutMs);
-            const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
-            const headers = { 'user-agent': userAgent, ...request.headers };
-            if (request.body !== undefined)
-                headers['content-length'] = String(Buffer.byteLength(request.body));
-            const options = { method: request.method, headers, agent, signal };
-            const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-            const req = module.request(url, options, (res) => {
-                const chunks = [];
-                let size = 0;
-                res.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > MAX_BODY) {
-                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-                res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-            });
-            req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-            req.end(request.body);
-        });
-    };
-}
-function toError(error, timeout, timeoutMs) {
-    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
-}
-
-;// CONCATENATED MODULE: ./src/c1/auth.ts
-
-
-const b64 = (value) => Buffer.from(value).toString('base64url');
-/**
- * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
- * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
- * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
- */
-function buildAssertion(caller, secret, audience, now) {
-    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
-    if (secret.kid !== undefined)
-        header.kid = secret.kid;
-    const iat = Math.floor(now.getTime() / 1000);
-    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
-    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
-}
-/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
-async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
-    let subjectToken = auth.subjectToken ?? '';
-    if (subjectToken === '') {
-        try {
-            subjectToken = await deps.getIdToken(auth.audience);
-        }
-        catch (error) {
-            throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
-        }
-    }
-    deps.mask(subjectToken);
-    return {
-        what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
-        form: {
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: subjectToken,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            client_id: auth.caller.value
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/c1/retry.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-const BASE_MS = 500;
-const CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
-}
-/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    let ms;
-    if (/^\d+$/u.test(v))
-        ms = Number(v) * 1000;
-    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
-        return undefined;
-    else {
-        const at = Date.parse(v);
-        if (Number.isNaN(at))
-            return undefined;
-        ms = Math.max(0, at - now.getTime());
-    }
-    return Math.min(RETRY_AFTER_CAP_MS, ms);
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./src/c1/client.ts
-
-
-
-
-/**
- * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
- * applies the timeout and the retry policy, and turns failures into messages that name the operation.
- */
-class C1Client {
-    options;
-    token;
-    constructor(options) {
-        this.options = options;
-    }
-    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
-    accessToken() {
-        const auth = this.options.auth;
-        if (auth.kind === 'token')
-            return Promise.resolve(auth.token);
-        this.token ??= this.mint(auth);
-        return this.token;
-    }
-    async mint(auth) {
-        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
-        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
-        if (token === undefined) {
-            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
-        }
-        this.options.tokenDeps.mask(token);
-        return token;
-    }
-    /**
-     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
-     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
-     * thrown away; nothing is thrown, the caller judges the attempt.
-     */
-    async mintOnce(clientId, secret) {
-        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-        this.options.tokenDeps.mask(assertion);
-        const form = {
-            client_id: clientId.value,
-            grant_type: 'client_credentials',
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-            client_assertion: assertion
-        };
-        const started = Date.now();
-        let response;
-        try {
-            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
-        }
-        catch (error) {
-            return { kind: 'network', message: describeNetworkError(error) };
-        }
-        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
-        let parsed;
-        try {
-            parsed = JSON.parse(response.body);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (response.status >= 200 && response.status < 300) {
-            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
-            if (token === undefined)
-                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
-            this.options.tokenDeps.mask(token);
-            return { kind: 'accepted' };
-        }
-        return {
-            kind: 'refused',
-            status: response.status,
-            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
-            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
-        };
-    }
-    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
-    async listPage(pageToken, lookingFor) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = `List of personal clients (looking for ${lookingFor})`;
-        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = isObject(body) ? body.list : undefined;
-        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        return {
-            list: list ?? [],
-            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-        };
-    }
-    /** get reads one credential by its id. */
-    async get(id) {
-        const what = `Get of personal client '${id}'`;
-        return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
-    }
-    /**
-     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
-     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
-     */
-    async update(id, client, mask) {
-        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({
-            what,
-            method: 'POST',
-            path: clientPath(id),
-            json: { client, updateMask: mask.join(',') },
-            bearer: true
-        });
-        return expectClient(what, body);
-    }
-    /**
-     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
-     * the detection timeout, token included.
-     */
-    async testSourceIp(once) {
-        const what = 'test-source-ip';
-        const deadline = AbortSignal.timeout(once.timeoutMs);
-        const signal = AbortSignal.any([once.signal, deadline]);
-        let body;
-        try {
-            body = await this.call({
-                what,
-                method: 'POST',
-                path: '/api/v1/settings/session/test-source-ip',
-                json: {},
-                bearer: true,
-                once: { ...once, signal }
-            });
-        }
-        catch (error) {
-            if (deadline.aborted && !once.signal.aborted)
-                throw new TimeoutError(once.timeoutMs);
-            throw error;
-        }
-        if (!isObject(body) || typeof body.checkedIp !== 'string')
-            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
-        return body.checkedIp;
-    }
-    async call(call, tokenWhat) {
-        const outcome = { uncertain: false };
-        try {
-            return await this.attempt(call, tokenWhat, outcome);
-        }
-        catch (error) {
-            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
-            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
-                throw new C1Error(error.message, error.status, error.retryable, true);
-            }
-            throw error;
-        }
-    }
-    async attempt(call, tokenWhat, outcome) {
-        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const minted = call.bearer ? this.accessToken() : undefined;
-            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
-            const started = Date.now();
-            let response;
-            try {
-                response = await this.send(call, bearer);
-            }
-            catch (error) {
-                if (call.once?.signal.aborted === true)
-                    throw error;
-                outcome.uncertain = true;
-                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
-                const reason = describeNetworkError(error);
-                if (isTlsFailure(error)) {
-                    // A certificate that does not verify will not verify on the next attempt either.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
-                }
-                if (attempt >= maxAttempts) {
-                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
-                }
-                await this.wait(attempt, maxAttempts, reason, undefined);
-                continue;
-            }
-            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-            if (response.status >= 200 && response.status < 300)
-                return parseJson(call.what, response.body);
-            if (response.status >= 500)
-                outcome.uncertain = true;
-            if (response.status === 401 && call.bearer) {
-                if (this.options.auth.kind === 'token') {
-                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
-                }
-                if (!renewed) {
-                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
-                    renewed = true;
-                    // Only the first of several calls refused with the same token mints anew; the others share it.
-                    if (this.token === minted)
-                        this.token = undefined;
-                    attempt--;
-                    continue;
-                }
-            }
-            const retryable = RETRYABLE_STATUSES.has(response.status);
-            if (retryable && attempt < maxAttempts) {
-                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
-                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
-                continue;
-            }
-            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
-            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
-                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
-                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
-            throw new C1Error(message, response.status, retryable);
-        }
-    }
-    send(call, bearer) {
-        const headers = { accept: 'application/json' };
-        let body;
-        if (call.json !== undefined) {
-            headers['content-type'] = 'application/json';
-            body = JSON.stringify(call.json);
-        }
-        else if (call.form !== undefined) {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            body = new URLSearchParams(call.form).toString();
-        }
-        if (bearer !== undefined)
-            headers.authorization = `Bearer ${bearer}`;
-        return this.options.transport({
-            method: call.method,
-            url: `${this.options.tenant.baseUrl}${call.path}`,
-            headers,
-            ...(body === undefined ? {} : { body }),
-            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
-            ...(call.once === undefined ? {} : { signal: call.once.signal })
-        });
-    }
-    async wait(attempt, maxAttempts, reason, retryAfterMs) {
-        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
-        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
-        await this.options.retry.sleep(ms);
-    }
-}
-/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
-function untilAborted(promise, signal) {
-    if (promise === undefined)
-        return Promise.resolve(undefined);
-    signal.throwIfAborted();
-    return new Promise((resolve, reject) => {
-        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        signal.addEventListener('abort', abort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
-}
-/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
-function clientPath(id) {
-    if (id === '')
-        throw new Error('internal: empty personal client id');
-    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
-}
-function attempts(n) {
-    return n > 1 ? ` after ${n} attempts` : '';
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseJson(what, body) {
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
-    }
-}
-function expectClient(what, body) {
-    if (!isObject(body) || !isObject(body.client)) {
-        throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
-    }
-    return body.client;
-}
-function isTlsFailure(error) {
-    const code = error?.code ?? '';
-    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code === undefined ? error.message : `${code} (${error.message})`;
-    }
-    return String(error);
-}
-
-;// CONCATENATED MODULE: ./src/flows/session.ts
-
-
-/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
-function maskSecretInputs(rt) {
-    const secrets = [
-        rt.read(names_Input.token),
-        rt.read(names_Input.clientSecret),
-        rt.read(names_Input.verifyClientSecret),
-        rt.env[Env.accessToken] ?? '',
-        rt.env[Env.clientSecret] ?? '',
-        rt.env[Env.oidcToken] ?? ''
-    ];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
-}
-/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
-function maskVerifySecret(rt, verify) {
-    if (verify.mode === 'token')
-        rt.setSecret(verify.secret.d);
-}
-/**
- * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
- * steps use, from the connection settings and the runtime.
- */
-function openClient(connection, rt) {
-    if (connection.auth.kind === 'assertion')
-        rt.setSecret(connection.auth.secret.d);
-    return new C1Client({
-        tenant: connection.tenant,
-        auth: connection.auth,
-        transport: rt.transport,
-        timeoutMs: connection.requestTimeoutMs,
-        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
-        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
-        debug: rt.log.debug
-    });
-}
-
-;// CONCATENATED MODULE: ./src/runner/state.ts
-
-/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
-const StateKey = {
-    validated: 'validated',
-    cleanup: 'cleanup',
-    dryRun: 'dry-run',
-    id: 'id',
-    undo: 'undo',
-    outcome: 'outcome'
-};
-/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
-class RunState {
-    store;
-    constructor(store) {
-        this.store = store;
-    }
-    validated(cleanup, dryRun) {
-        this.store.save(StateKey.cleanup, cleanup);
-        this.store.save(StateKey.dryRun, String(dryRun));
-        this.store.save(StateKey.outcome, 'unsent');
-        this.store.save(StateKey.validated, 'true');
-    }
-    resolved(id) {
-        this.store.save(StateKey.id, id);
-    }
-    /** planned records what restore must undo; called before the Update is sent. */
-    planned(undo) {
-        this.store.save(StateKey.undo, JSON.stringify(undo));
-    }
-    outcome(outcome) {
-        this.store.save(StateKey.outcome, outcome);
-    }
-}
-const OUTCOMES = ['unsent', 'sent', 'accepted', 'rejected', 'unchanged'];
-/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
-function readSavedRun(store) {
-    const cleanup = store.get(StateKey.cleanup);
-    const outcome = store.get(StateKey.outcome);
-    const undoText = store.get(StateKey.undo);
-    let undo;
-    try {
-        const parsed = undoText === '' ? undefined : JSON.parse(undoText);
-        undo = isUndo(parsed) ? parsed : undefined;
-    }
-    catch {
-        undo = undefined;
-    }
-    const id = store.get(StateKey.id);
-    return {
-        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
-        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
-        dryRun: store.get(StateKey.dryRun) === 'true',
-        id: id === '' ? undefined : id,
-        undo,
-        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
-    };
-}
-/** isUndo checks the shape of a saved Undo: state is plain text another step wrote, so it is checked, not trusted. */
-function isUndo(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const o = value;
-    const strings = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-    return ((o.cidrMode === 'replace' || o.cidrMode === 'add' || o.cidrMode === 'remove') &&
-        strings(o.cidrsAdded) &&
-        strings(o.cidrsRemoved) &&
-        Array.isArray(o.changes) &&
-        o.changes.every((c) => typeof c === 'object' && c !== null && names_FIELDS.some((f) => f === c.field)));
-}
-
-;// CONCATENATED MODULE: ./src/plan/undo.ts
-
-
-/**
- * planRestore undoes exactly this run's change against the credential as read now: after `add` it removes
- * only the CIDRs this run added, after `remove` it adds back what it removed, and for a replaced list or any
- * other field it puts back the old value only while the credential still holds what this run set (otherwise
- * someone changed it since, and their change wins, with a warning). Pure, like the main plan.
- */
-function planRestore(undo, current) {
-    const warnings = [];
-    const changes = [];
-    for (const change of undo.changes) {
-        const now = currentValue(current, change.field);
-        let target;
-        if (change.field === 'allowSourceCidr' && undo.cidrMode !== 'replace') {
-            const list = asList(now);
-            target = undo.cidrMode === 'add' ? list.filter((c) => !undo.cidrsAdded.includes(c)) : cidr_unique([...list, ...undo.cidrsRemoved]);
-        }
-        else if (change.before === undefined) {
-            warnings.push(`${change.field}: the value before this run is not known, so it cannot be put back.`);
-            continue;
-        }
-        else if (sameValue(change.field, now, change.after)) {
-            target = change.before;
-        }
-        else if (sameValue(change.field, now, change.before)) {
-            // Already as before this run: the Update did not take effect (an unknown outcome) or was undone.
-            continue;
-        }
-        else {
-            warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${update_show(now)}).`);
-            continue;
-        }
-        if (sameValue(change.field, now, target))
-            continue;
-        changes.push({ field: change.field, before: now, after: target });
-    }
-    const client = {};
-    for (const c of changes)
-        update_assign(client, c.field, c.after);
-    return { mask: changes.map((c) => c.field), client, changes, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/flows/cleanup.ts
-
-
-
-
-
-
-
-
-/**
- * cleanup is the post step: read what main saved, authenticate afresh from the inputs (main's token may have
- * expired, and tokens are never saved), then undo this run's change or lock the credential. Any failure on
- * the way says loudly that the credential may still be open, and what it holds as far as is known.
- */
-async function cleanup(rt) {
-    maskSecretInputs(rt);
-    const saved = readSavedRun(rt.state);
-    const skip = skipReason(saved);
-    if (skip !== undefined) {
-        rt.log.info(`Post step: nothing to do: ${skip}.`);
-        return;
-    }
-    const config = parseCleanupConfig(rt.read, rt.env);
-    const client = openClient(config, rt);
-    let holds = mainLeft(saved);
-    try {
-        // A main that failed before it resolved the id (a List error, say) still gets its lock.
-        const id = saved.id ?? (await resolveTarget(client, config.target, false)).id;
-        if (saved.cleanup === 'lock') {
-            await lock(rt, client, config, id);
-        }
-        else {
-            const current = await client.get(id);
-            holds = describe(current);
-            await restore(rt, client, config, id, saved, current);
-        }
-    }
-    catch (error) {
-        throw new Error(`Post step: the ${saved.cleanup} of personal client '${saved.id ?? (config.target.kind === 'id' ? config.target.id : config.target.clientId)}' failed, so the credential may still be open: ` +
-            `it holds ${holds}. Fix it by hand in C1. Cause: ${messageOf(error)}`);
-    }
-}
-function skipReason(saved) {
-    if (!saved.validated)
-        return 'the main step did not validate its inputs, so it changed nothing';
-    if (saved.dryRun)
-        return 'the main step was a dry run';
-    if (saved.cleanup === 'none')
-        return 'cleanup is none';
-    if (saved.cleanup === 'restore' && (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || saved.undo === undefined)) {
-        return 'the main step sent no Update, so there is nothing of this run to undo';
-    }
-    if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
-        return "C1 rejected the main step's Update, so there is nothing of this run to undo";
-    return undefined;
-}
-async function lock(rt, client, config, id) {
-    const after = await client.update(id, { allowSourceCidr: [...config.lockCidr] }, ['allowSourceCidr']);
-    rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
-    if (config.jobSummary)
-        await rt.writeSummary(postSummary(id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: config.lockCidr }]));
-}
-async function restore(rt, client, config, id, saved, current) {
-    if (saved.undo === undefined)
-        return;
-    const plan = planRestore(saved.undo, current);
-    for (const warning of plan.warnings)
-        rt.log.warning(`Post step: ${warning}`);
-    if (plan.mask.length === 0) {
-        const why = saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
-        rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
-        return;
-    }
-    const cidrs = plan.changes.find((c) => c.field === 'allowSourceCidr');
-    if (cidrs !== undefined && asList(cidrs.after).length === 0 && !config.allowUnrestricted) {
-        throw new Error('restoring would leave allowSourceCidr empty (allow from anywhere); refused. Use cleanup: lock, or allow-unrestricted: true.');
-    }
-    await client.update(id, plan.client, plan.mask);
-    rt.log.notice(`Post step: restored personal client '${id}': ${plan.mask.join(', ')} put back as before this run.`);
-    if (config.jobSummary)
-        await rt.writeSummary(postSummary(id, 'Restored', plan.changes));
-}
-/** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */
-function mainLeft(saved) {
-    const set = saved.undo?.changes.find((c) => c.field === 'allowSourceCidr');
-    if (set === undefined || saved.outcome === 'unsent' || saved.outcome === 'rejected')
-        return 'what it held before this job';
-    const list = `allowSourceCidr [${asList(set.after).join(', ')}]`;
-    return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
-}
-function describe(client) {
-    const list = client.allowSourceCidr ?? [];
-    return list.length === 0 ? 'an empty allowSourceCidr (allow from anywhere)' : `allowSourceCidr [${list.join(', ')}]`;
 }
 
 // EXTERNAL MODULE: external "os"
@@ -33248,7 +33127,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -34797,6 +34676,551 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/runner/report.ts
+
+
+
+/** Output names, exactly as `action.yml` declares them. */
+const Output = {
+    id: 'id',
+    clientId: 'client-id',
+    displayName: 'display-name',
+    expiresTime: 'expires-time',
+    allowSourceCidr: 'allow-source-cidr',
+    scopedRoles: 'scoped-roles',
+    previousAllowSourceCidr: 'previous-allow-source-cidr',
+    previousExpiresTime: 'previous-expires-time',
+    runnerIp: 'runner-ip',
+    updateMask: 'update-mask',
+    updated: 'updated',
+    verified: 'verified',
+    client: 'client'
+};
+/** outputs gives every output of the contract; values a step does not know are empty strings. */
+function outputs(o) {
+    return {
+        [Output.id]: o.id,
+        [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
+        [Output.displayName]: o.after.displayName ?? '',
+        [Output.expiresTime]: o.after.expiresTime ?? '',
+        [Output.allowSourceCidr]: (o.after.allowSourceCidr ?? []).join(','),
+        [Output.scopedRoles]: (o.after.scopedRoles ?? []).join(','),
+        [Output.previousAllowSourceCidr]: o.before === undefined ? '' : (o.before.allowSourceCidr ?? []).join(','),
+        [Output.previousExpiresTime]: o.before?.expiresTime ?? '',
+        [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
+        [Output.updateMask]: o.plan.mask.join(','),
+        [Output.updated]: String(o.updated),
+        [Output.verified]: String(o.verified?.accepted === true),
+        [Output.client]: JSON.stringify(schemaFields(o.after))
+    };
+}
+/** schemaFields keeps only the fields of C1's PersonalClient schema: an output carries nothing else C1 sent. */
+function schemaFields(client) {
+    return Object.fromEntries(PERSONAL_CLIENT_FIELDS.flatMap((f) => (client[f] === undefined ? [] : [[f, client[f]]])));
+}
+/** changeLines says what changed, one line per field, for `::notice::` annotations. */
+function changeLines(o) {
+    const verb = o.dryRun ? 'would change' : 'changed';
+    return o.plan.changes.map((c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`);
+}
+/**
+ * summary renders the job summary with `@actions/core`'s builder: a heading naming the credential, a
+ * before/after table, and what comes next. Everything the action did not write itself (ids, values and notices
+ * quoting C1, echo services' answers) goes through `text`, so it shows as written and never as markup.
+ */
+function report_summary(o, runLink) {
+    const s = coreSummary.emptyBuffer();
+    s.addHeading(`ConductorOne personal client ${code(o.id)}`, 3);
+    if (o.plan.changes.length === 0) {
+        s.addRaw('<p>Nothing to send: no field needed changing.</p>', true);
+    }
+    else {
+        s.addTable([
+            [header('field'), header('before'), header('after')],
+            ...o.plan.changes.map((c) => [c.field, c.before === undefined ? '<em>not read</em>' : code(c.before), code(c.after)])
+        ]);
+    }
+    const items = o.plan.notices.map(report_text);
+    if (o.runnerIp !== undefined) {
+        const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(report_text).join(', ')})`);
+        items.push(`Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+        if (o.runnerIp.answers !== '')
+            items.push(`Sources asked: ${report_text(o.runnerIp.answers)}`);
+    }
+    if (o.dryRun)
+        items.push('Dry run: no Update was sent.');
+    else if (o.updated)
+        items.push(`Updated by ${report_link(runLink)}.`);
+    if (o.verified !== undefined)
+        items.push(verifiedLine(o.verified));
+    items.push(`Post step: ${cleanupText(o)}`);
+    s.addList(items);
+    return take(s);
+}
+/** postSummary renders what the post step did, with the same escaping as the main summary. */
+function postSummary(id, verb, changes) {
+    const s = summary.emptyBuffer();
+    s.addHeading(`Post step: ${verb} personal client ${code(id)}`, 3);
+    s.addTable([[header('field'), header('now')], ...changes.map((c) => [c.field, code(c.after)])]);
+    return take(s);
+}
+/** take hands back the built summary and empties the shared builder, which writes nothing itself. */
+function take(s) {
+    const markdown = s.stringify();
+    s.emptyBuffer();
+    return markdown;
+}
+function header(data) {
+    return { data, header: true };
+}
+/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
+function report_link(runLink) {
+    const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
+    if (parts === null)
+        return runLink === undefined ? 'this workflow run' : report_text(runLink);
+    return `<a href="${attribute(parts[2] ?? '')}">${report_text(parts[1] ?? '')}</a>`;
+}
+function verifiedLine(v) {
+    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
+    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
+    return v.accepted
+        ? `Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+        : `Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
+}
+function cleanupText(o) {
+    if (o.dryRun)
+        return 'nothing (dry run).';
+    if (o.cleanup === 'lock')
+        return `locks allowSourceCidr to ${o.lockCidr.map(code).join(', ')}.`;
+    if (o.cleanup === 'restore')
+        return o.updated ? "restores this run's change." : 'nothing to restore.';
+    return 'nothing (cleanup: none).';
+}
+/**
+ * text shows untrusted text as text in the summary: line breaks flattened, HTML escaped, and the characters
+ * that make Markdown links, code spans, emphasis, tables or escapes written as entities, which GitHub shows
+ * as the characters themselves.
+ */
+function report_text(value) {
+    return value.replace(/[\r\n\u2028\u2029]+/gu, ' ').replace(/[&<>"'`*_[\]|\\~]/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function attribute(value) {
+    return value.replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+function code(value) {
+    const shown = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : update_show(value);
+    return `<code>${report_text(shown)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/c1/resolve.ts
+
+
+/** List follows at most this many pages: a server that always hands out a new token would page forever. */
+const MAX_LIST_PAGES = 200;
+/** List stops after this long, however many pages it has read: a slow server must not hold the step. */
+const MAX_LIST_MS = 120_000;
+/** A page token longer than this is not C1's (its tokens are short): each would be held and sent back. */
+const MAX_PAGE_TOKEN_LENGTH = 4096;
+/**
+ * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
+ * client ID is looked up through List, page by page, whose record already holds the current values. What List
+ * says is untrusted: paging is bounded, and the id found must pass the `personal-client-id` rule before it is
+ * used in a path or a log line.
+ */
+async function resolveTarget(client, target, read, now = Date.now) {
+    if (target.kind === 'id')
+        return { id: target.id, current: read ? await client.get(target.id) : undefined };
+    const wanted = target.clientId.toLowerCase();
+    const what = `C1 List of personal clients (looking for ${target.clientId})`;
+    let pageToken = '';
+    let pages = 0;
+    const seen = new Set();
+    const started = now();
+    do {
+        if (pages > 0 && now() - started > MAX_LIST_MS) {
+            throw new C1Error(`${what} took more than ${MAX_LIST_MS / 1000} s over ${pages} pages without the credential; stopped there.`, 200, false);
+        }
+        if (pages >= MAX_LIST_PAGES) {
+            throw new C1Error(`${what} gave more than ${MAX_LIST_PAGES} pages without the credential; stopped there.`, 200, false);
+        }
+        const page = await client.listPage(pageToken, target.clientId);
+        pages++;
+        const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
+        if (found !== undefined) {
+            const id = found.id ?? '';
+            if (!isPersonalClientId(id)) {
+                throw new C1Error(`${what} answered with an id for it that is not a valid personal client id: ${JSON.stringify(id.slice(0, 80))}.`, 200, false);
+            }
+            return { id, current: found };
+        }
+        pageToken = page.nextPageToken;
+        if (pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
+            throw new C1Error(`${what} answered page ${pages} with a page token of ${pageToken.length} characters; stopped there.`, 200, false);
+        }
+        // A server that hands back a token it gave before would page forever.
+        if (seen.has(pageToken))
+            throw new C1Error(`${what} repeated a page token after ${pages} pages; stopped there.`, 200, false);
+        seen.add(pageToken);
+    } while (pageToken !== '');
+    throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
+        'List shows only the credentials of the user the token belongs to.');
+}
+
+;// CONCATENATED MODULE: ./src/flows/session.ts
+
+
+/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
+function maskSecretInputs(rt) {
+    const secrets = [
+        rt.read(names_Input.token),
+        rt.read(names_Input.clientSecret),
+        rt.read(names_Input.verifyClientSecret),
+        rt.env[Env.accessToken] ?? '',
+        rt.env[Env.clientSecret] ?? '',
+        rt.env[Env.oidcToken] ?? ''
+    ];
+    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+        rt.setSecret(secret);
+        // The key part of a client secret is a secret on its own, should anything quote it alone.
+        const keyPart = secret.split(':')[3];
+        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
+            rt.setSecret(keyPart);
+    }
+}
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+function maskVerifySecret(rt, verify) {
+    if (verify.mode === 'token')
+        rt.setSecret(verify.secret.d);
+}
+/**
+ * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
+ * steps use, from the connection settings and the runtime.
+ */
+function openClient(connection, rt) {
+    if (connection.auth.kind === 'assertion')
+        rt.setSecret(connection.auth.secret.d);
+    return new C1Client({
+        tenant: connection.tenant,
+        auth: connection.auth,
+        transport: rt.transport,
+        timeoutMs: connection.requestTimeoutMs,
+        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
+        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
+        debug: rt.log.debug
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runner/state.ts
+
+
+
+/** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
+const StateKey = {
+    validated: 'validated',
+    cleanup: 'cleanup',
+    dryRun: 'dry-run',
+    id: 'id',
+    undo: 'undo',
+    outcome: 'outcome'
+};
+/** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
+class RunState {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    validated(cleanup, dryRun) {
+        this.store.save(StateKey.cleanup, cleanup);
+        this.store.save(StateKey.dryRun, String(dryRun));
+        this.store.save(StateKey.outcome, 'unsent');
+        this.store.save(StateKey.validated, 'true');
+    }
+    resolved(id) {
+        this.store.save(StateKey.id, id);
+    }
+    /** planned records what restore must undo; called before the Update is sent. */
+    planned(undo) {
+        this.store.save(StateKey.undo, JSON.stringify(undo));
+    }
+    outcome(outcome) {
+        this.store.save(StateKey.outcome, outcome);
+    }
+}
+const OUTCOMES = ['unsent', 'sent', 'accepted', 'rejected', 'unchanged'];
+/**
+ * readSavedRun reads main's record; anything missing reads as "main did not validate". State is plain text that
+ * another step wrote, so it is checked against the main step's own rules, not trusted: an id that is not a valid
+ * personal client id, or an undo record with values the main step could not have planned, is dropped and named
+ * in `problems`.
+ */
+function readSavedRun(store) {
+    const cleanup = store.get(StateKey.cleanup);
+    const outcome = store.get(StateKey.outcome);
+    const undoText = store.get(StateKey.undo);
+    const problems = [];
+    let undo;
+    if (undoText !== '') {
+        let parsed;
+        try {
+            parsed = JSON.parse(undoText);
+        }
+        catch {
+            parsed = undefined;
+        }
+        const problem = undoProblem(parsed);
+        if (problem === undefined)
+            undo = parsed;
+        else
+            problems.push(`the saved undo record ${problem}`);
+    }
+    const savedId = store.get(StateKey.id);
+    const id = savedId === '' || !isPersonalClientId(savedId) ? undefined : savedId;
+    if (savedId !== '' && id === undefined)
+        problems.push(`the saved id ${JSON.stringify(savedId.slice(0, 80))} is not a valid personal client id`);
+    return {
+        validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
+        cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
+        dryRun: store.get(StateKey.dryRun) === 'true',
+        id,
+        undo,
+        outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent',
+        problems
+    };
+}
+const ROLE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u;
+/** undoProblem says how a saved Undo breaks the rules a planned one keeps, or undefined when it keeps them. */
+function undoProblem(value) {
+    if (!isRecord(value))
+        return 'is not a JSON object';
+    if (!(value.cidrMode === 'replace' || value.cidrMode === 'add' || value.cidrMode === 'remove'))
+        return 'has no valid cidrMode';
+    for (const key of ['cidrsAdded', 'cidrsRemoved']) {
+        const problem = valueProblem('allowSourceCidr', value[key]);
+        if (problem !== undefined)
+            return `has ${key} that ${problem}`;
+    }
+    if (!Array.isArray(value.changes))
+        return 'has no list of changes';
+    const seen = new Set();
+    for (const change of value.changes) {
+        if (!isRecord(change))
+            return 'has a change that is not an object';
+        const field = names_FIELDS.find((f) => f === change.field);
+        if (field === undefined || seen.has(field))
+            return 'has a change of an unknown or repeated field';
+        seen.add(field);
+        for (const side of ['before', 'after']) {
+            if (side === 'before' && change.before === undefined)
+                continue;
+            const problem = valueProblem(field, change[side]);
+            if (problem !== undefined)
+                return `has ${field} (${side}) that ${problem}`;
+        }
+    }
+    return undefined;
+}
+/** valueProblem holds a saved field value to what the main step could have planned or read for that field. */
+function valueProblem(field, value) {
+    if (field === 'displayName')
+        return typeof value === 'string' ? undefined : 'is not text';
+    if (field === 'expiresTime') {
+        if (value === null)
+            return undefined;
+        return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : 'is not a timestamp';
+    }
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return 'is not a list of text';
+    const list = value;
+    if (field === 'scopedRoles')
+        return list.every((r) => ROLE.test(r)) ? undefined : 'holds something that is not a role ID';
+    if (list.length > names_Defaults.maxCidrs)
+        return `holds ${list.length} CIDRs, more than ${names_Defaults.maxCidrs}`;
+    return list.every(isCidr) ? undefined : 'holds something that is not a CIDR';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/plan/undo.ts
+
+
+
+
+/**
+ * planRestore undoes exactly this run's change against the credential as read now: after `add` it removes
+ * only the CIDRs this run added, after `remove` it adds back what it removed, and for a replaced list or any
+ * other field it puts back the old value only while the credential still holds what this run set (otherwise
+ * someone changed it since, and their change wins, with a warning). Pure, like the main plan. The saved record is
+ * untrusted, so what it would put back passes the main step's rules first: at most 32 CIDRs, and nothing that
+ * widens the credential (an allow-all list, no roles, no expiry) unless `allowUnrestricted` is set.
+ */
+function planRestore(undo, current, allowUnrestricted) {
+    const warnings = [];
+    const changes = [];
+    for (const change of undo.changes) {
+        const now = currentValue(current, change.field);
+        let target;
+        if (change.field === 'allowSourceCidr' && undo.cidrMode !== 'replace') {
+            const list = asList(now);
+            const held = new Set(list.map(cidr_normaliseExisting));
+            const added = new Set(undo.cidrsAdded.map(cidr_normaliseExisting));
+            target =
+                undo.cidrMode === 'add'
+                    ? list.filter((c) => !added.has(cidr_normaliseExisting(c)))
+                    : [...list, ...undo.cidrsRemoved.filter((c) => !held.has(cidr_normaliseExisting(c)))];
+        }
+        else if (change.before === undefined) {
+            warnings.push(`${change.field}: the value before this run is not known, so it cannot be put back.`);
+            continue;
+        }
+        else if (sameValue(change.field, now, change.after)) {
+            target = change.before;
+        }
+        else if (sameValue(change.field, now, change.before)) {
+            // Already as before this run: the Update did not take effect (an unknown outcome) or was undone.
+            continue;
+        }
+        else {
+            warnings.push(`${change.field} was changed by someone else since this run set it; left as it is (${update_show(now)}).`);
+            continue;
+        }
+        if (sameValue(change.field, now, target))
+            continue;
+        const wide = widening_widens(change.field, target);
+        if (wide !== undefined && !allowUnrestricted) {
+            throw new Error(`restoring would put back ${wide}; refused. Use cleanup: lock, or allow-unrestricted: true if that is really meant.`);
+        }
+        if (change.field === 'allowSourceCidr' && asList(target).length > names_Defaults.maxCidrs) {
+            throw new Error(`restoring would put back ${asList(target).length} CIDRs; C1 allows at most ${names_Defaults.maxCidrs}.`);
+        }
+        changes.push({ field: change.field, before: now, after: target });
+    }
+    const client = {};
+    for (const c of changes)
+        update_assign(client, c.field, c.after);
+    return { mask: changes.map((c) => c.field), client, changes, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/flows/cleanup.ts
+
+
+
+
+
+
+
+
+
+/**
+ * cleanup is the post step: read what main saved, authenticate afresh from the inputs (main's token may have
+ * expired, and tokens are never saved), then undo this run's change or lock the credential. Any failure on
+ * the way says loudly that the credential may still be open, and what it holds as far as is known.
+ */
+async function cleanup(rt) {
+    maskSecretInputs(rt);
+    const saved = readSavedRun(rt.state);
+    const skip = skipReason(saved);
+    if (skip !== undefined) {
+        rt.log.info(`Post step: nothing to do: ${skip}.`);
+        return;
+    }
+    const config = parseCleanupConfig(rt.read, rt.env);
+    // The saved record is untrusted: what it holds passes the main step's rules before anything is sent.
+    const own = ownCredential(config.target, config.auth);
+    if (saved.cleanup === 'lock' && own !== undefined)
+        throw selfLock(own);
+    if (saved.problems.length > 0) {
+        const problems = saved.problems.join('; ');
+        if (saved.cleanup === 'restore') {
+            throw new Error(`Post step: the main step's saved state breaks its own rules (${problems}); nothing was sent. Check the credential in C1.`);
+        }
+        rt.log.warning(`Post step: the main step's saved state breaks its own rules (${problems}); locking the credential the inputs name.`);
+    }
+    const client = openClient(config, rt);
+    let holds = mainLeft(saved);
+    try {
+        // A main that failed before it resolved the id (a List error, say) still gets its lock.
+        const id = saved.id ?? (await resolveTarget(client, config.target, false)).id;
+        if (saved.cleanup === 'lock') {
+            await lock(rt, client, config, id);
+        }
+        else {
+            const current = await client.get(id);
+            holds = describe(current);
+            await restore(rt, client, config, id, saved, current);
+        }
+    }
+    catch (error) {
+        throw new Error(`Post step: the ${saved.cleanup} of personal client '${saved.id ?? (config.target.kind === 'id' ? config.target.id : config.target.clientId)}' failed, so the credential may still be open: ` +
+            `it holds ${holds}. Fix it by hand in C1. Cause: ${messageOf(error)}`);
+    }
+}
+function skipReason(saved) {
+    if (!saved.validated)
+        return 'the main step did not validate its inputs, so it changed nothing';
+    if (saved.dryRun)
+        return 'the main step was a dry run';
+    if (saved.cleanup === 'none')
+        return 'cleanup is none';
+    if (saved.cleanup === 'restore' &&
+        (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || (saved.undo === undefined && saved.problems.length === 0))) {
+        return 'the main step sent no Update, so there is nothing of this run to undo';
+    }
+    if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
+        return "C1 rejected the main step's Update, so there is nothing of this run to undo";
+    return undefined;
+}
+async function lock(rt, client, config, id) {
+    const after = await acceptedUpdate(rt, client, id, { allowSourceCidr: [...config.lockCidr] }, ['allowSourceCidr']);
+    rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
+    if (config.jobSummary)
+        await rt.writeSummary(postSummary(id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: config.lockCidr }]));
+}
+async function restore(rt, client, config, id, saved, current) {
+    if (saved.undo === undefined)
+        return;
+    const plan = planRestore(saved.undo, current, config.allowUnrestricted);
+    for (const warning of plan.warnings)
+        rt.log.warning(`Post step: ${warning}`);
+    if (plan.mask.length === 0) {
+        const why = saved.outcome === 'sent' ? "the main step's Update did not take effect, or was already undone" : 'already as before this run';
+        rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
+        return;
+    }
+    await acceptedUpdate(rt, client, id, plan.client, plan.mask);
+    rt.log.notice(`Post step: restored personal client '${id}': ${plan.mask.join(', ')} put back as before this run.`);
+    if (config.jobSummary)
+        await rt.writeSummary(postSummary(id, 'Restored', plan.changes));
+}
+/**
+ * acceptedUpdate sends an Update; one that C1 accepted with a malformed answer did its job, so it counts, with a
+ * warning, and reads as the values sent.
+ */
+async function acceptedUpdate(rt, client, id, fields, mask) {
+    try {
+        return await client.update(id, fields, mask);
+    }
+    catch (error) {
+        if (!(error instanceof AcceptedMalformed))
+            throw error;
+        rt.log.warning(`Post step: ${error.message}`);
+        return fields;
+    }
+}
+/** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */
+function mainLeft(saved) {
+    const set = saved.undo?.changes.find((c) => c.field === 'allowSourceCidr');
+    if (set === undefined || saved.outcome === 'unsent' || saved.outcome === 'rejected')
+        return 'what it held before this job';
+    const list = `allowSourceCidr [${asList(set.after).join(', ')}]`;
+    return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
+}
+function describe(client) {
+    const list = client.allowSourceCidr ?? [];
+    return list.length === 0 ? 'an empty allowSourceCidr (allow from anywhere)' : `allowSourceCidr [${list.join(', ')}]`;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/text.ts
 /**
  * neutralise makes a log line safe to write whatever it quotes (C1's answers, echo services, saved state,
@@ -34863,10 +35287,10 @@ function coreRuntime() {
         writeSummary: async (markdown) => {
             // A missing or unwritable summary file must not fail a step whose change already went through.
             try {
-                await summary_summary.addRaw(markdown).write();
+                await summary.addRaw(markdown).write();
             }
             catch (error) {
-                summary_summary.emptyBuffer();
+                summary.emptyBuffer();
                 warning(safe(`Could not write the job summary: ${messageOf(error)}`));
             }
         },

@@ -6,7 +6,7 @@ import type { ClientSecret } from '../config/secret.js';
 import { buildAssertion, tokenRequest, type TokenDeps } from './auth.js';
 import { bodyMessage, C1Error, excerpt, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
-import type { ClientFields, PersonalClient } from './types.js';
+import { readPersonalClient, type ClientFields, type PersonalClient } from './types.js';
 
 export interface C1ClientOptions {
   readonly tenant: Tenant;
@@ -36,6 +36,14 @@ export type MintAttempt =
   | { readonly kind: 'accepted' }
   | { readonly kind: 'refused'; readonly status: number; readonly oauthError: string | undefined; readonly message: string }
   | { readonly kind: 'network'; readonly message: string };
+
+/**
+ * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
+ * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
+ */
+export class AcceptedMalformed extends C1Error {
+  readonly accepted = true;
+}
 
 export interface ListPage {
   readonly list: readonly PersonalClient[];
@@ -126,19 +134,29 @@ export class C1Client {
     const what = `List of personal clients (looking for ${lookingFor})`;
     const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
     const list = isObject(body) ? body.list : undefined;
-    if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
+    if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
       throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
     }
-    return {
-      list: list ?? [],
-      nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-    };
+    const records: PersonalClient[] = [];
+    for (const [index, item] of (list ?? []).entries()) {
+      const record = readPersonalClient(item);
+      if (typeof record === 'string')
+        throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
+      records.push(record);
+    }
+    const next = body.nextPageToken;
+    if (!(next === undefined || next === null || typeof next === 'string')) {
+      throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
+    }
+    return { list: records, nextPageToken: next ?? '' };
   }
 
   /** get reads one credential by its id. */
   async get(id: string): Promise<PersonalClient> {
     const what = `Get of personal client '${id}'`;
-    return expectClient(what, await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+    const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+    if (typeof record === 'string') throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
+    return record;
   }
 
   /**
@@ -154,7 +172,11 @@ export class C1Client {
       json: { client, updateMask: mask.join(',') },
       bearer: true
     });
-    return expectClient(what, body);
+    const record = readClient(body);
+    if (typeof record === 'string') {
+      throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
+    }
+    return record;
   }
 
   /**
@@ -216,6 +238,15 @@ export class C1Client {
           // A certificate that does not verify will not verify on the next attempt either.
           throw new C1Error(
             `C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`,
+            undefined,
+            false
+          );
+        }
+        if (isTlsProtocolFailure(error)) {
+          // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
+          throw new C1Error(
+            `C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
+              "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.",
             undefined,
             false
           );
@@ -327,16 +358,33 @@ function parseJson(what: string, body: string): unknown {
   }
 }
 
-function expectClient(what: string, body: unknown): PersonalClient {
+/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
+function readClient(body: unknown): PersonalClient | string {
   if (!isObject(body) || !isObject(body.client)) {
-    throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
+    const got = isObject(body)
+      ? `an object with ${JSON.stringify(
+          Object.keys(body)
+            .slice(0, 5)
+            .map((k) => k.slice(0, 40))
+        )}`
+      : Array.isArray(body)
+        ? 'an array'
+        : JSON.stringify(body === null ? null : typeof body);
+    return `without a client (got ${got})`;
   }
-  return body.client;
+  const record = readPersonalClient(body.client);
+  return typeof record === 'string' ? `with a malformed client (${record})` : record;
 }
 
 function isTlsFailure(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+
+/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
+function isTlsProtocolFailure(error: unknown): boolean {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
 }
 
 function describeNetworkError(error: unknown): string {

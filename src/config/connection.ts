@@ -37,6 +37,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   const secretText = read(Input.clientSecret).trim();
   const audienceText = read(Input.oidcAudience).trim();
 
+  checkToken(Input.token, token);
   if (token !== '' && secretText !== '') {
     throw new InputError(Input.clientSecret, 'cannot be combined with token (ambiguous: give one way to authenticate).');
   }
@@ -83,7 +84,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
   } else if (inputCaller !== undefined) {
     auth = withSecret(inputCaller, Input.clientId, secretText, Input.clientSecret);
   } else if ((env[Env.accessToken] ?? '').trim() !== '') {
-    auth = { kind: 'token', token: (env[Env.accessToken] ?? '').trim(), caller: envCaller };
+    auth = { kind: 'token', token: checkToken(Env.accessToken, (env[Env.accessToken] ?? '').trim()), caller: envCaller };
   } else if (envCaller !== undefined) {
     auth = withSecret(envCaller, Env.clientId, (env[Env.clientSecret] ?? '').trim(), Env.clientSecret);
   } else {
@@ -102,6 +103,18 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
     retryMaxAttempts: parseInteger(Input.retryMaxAttempts, read(Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
     requestTimeoutMs: parseTimeout(read(Input.requestTimeout))
   };
+}
+
+/**
+ * checkToken refuses a bearer token with a line break or another control character: it cannot be part of a
+ * token, and in a header the HTTP client refuses it on every attempt, which would read as a network error. The
+ * value is never quoted.
+ */
+function checkToken(from: string, token: string): string {
+  if ([...token].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+    throw new InputError(from, 'holds a line break or another control character; give the access token alone, on one line.');
+  }
+  return token;
 }
 
 function noAuth(): InputError {

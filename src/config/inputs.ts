@@ -1,12 +1,13 @@
-import { parseCidr, unique } from '../net/cidr.js';
+import { allowsAll, parseCidr, unique } from '../net/cidr.js';
 import { parseAddress, type Address } from '../net/ip.js';
-import { parseConnection, type Connection, type Environment, type ReadInput } from './connection.js';
+import { parseConnection, type Auth, type Connection, type Environment, type ReadInput } from './connection.js';
 import { parseDuration } from './durations.js';
 import { InputError, quote } from './errors.js';
 import { parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
 import { Defaults, FIELDS, Input, type Field } from './names.js';
 import { isLoopback, parseClientId } from './tenant.js';
 import { parseVerify, type VerifyConfig } from './verify.js';
+import { widens } from '../plan/widening.js';
 
 export type CidrMode = 'replace' | 'add' | 'remove';
 export type Cleanup = 'none' | 'restore' | 'lock';
@@ -79,12 +80,29 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
   if (cidrMode !== 'replace' && allowSourceCidr === undefined) {
     throw new InputError(Input.cidrMode, `${cidrMode} needs allow-source-cidr: the CIDRs to ${cidrMode}.`);
   }
-  if (mask.includes('allowSourceCidr') && allowSourceCidr === undefined && !allowUnrestricted) {
-    throw new InputError(
-      Input.updateMask,
-      'lists allowSourceCidr without allow-source-cidr, which clears the list, and C1 reads an empty list as ' +
-        '"allow from anywhere"; set allow-unrestricted: true if that is really meant.'
-    );
+  if (!allowUnrestricted) {
+    // A masked field with no input is cleared; for these three fields, clearing widens the credential.
+    const missing: readonly (readonly [Field, boolean, string])[] = [
+      ['allowSourceCidr', allowSourceCidr === undefined, Input.allowSourceCidr],
+      ['scopedRoles', scopedRoles === undefined, Input.scopedRoles],
+      ['expiresTime', expiresTime === undefined, `${Input.expiresTime} or ${Input.expiresIn}`]
+    ];
+    const cleared = missing.find(([field, absent]) => absent && mask.includes(field));
+    if (cleared !== undefined) {
+      const [field, , input] = cleared;
+      throw new InputError(
+        Input.updateMask,
+        `lists ${field} without ${input}, which clears it and leaves ${widens(field, field === 'expiresTime' ? null : [])}; ` +
+          'set allow-unrestricted: true if that is really meant.'
+      );
+    }
+    if (cidrMode !== 'remove' && allowSourceCidr !== undefined && allowSourceCidr.cidrs.length > 0 && allowsAll(allowSourceCidr.cidrs)) {
+      throw new InputError(
+        Input.allowSourceCidr,
+        `got ${allowSourceCidr.cidrs.join(', ')}, which covers every address of a family: C1 treats that like an empty list, ` +
+          '"allow from anywhere"; set allow-unrestricted: true if that is really meant.'
+      );
+    }
   }
 
   const runnerIp = parseRunnerIp(read, connection.requestTimeoutMs);
@@ -104,6 +122,19 @@ export function parseConfig(read: ReadInput, env: Environment, now: Date): Confi
   const target = parseTarget(read(Input.personalClientId), connection);
   const verify = parseVerify(read, connection, target);
   warnings.push(...verify.warnings);
+  const own = ownCredential(target, connection.auth);
+  if (own !== undefined && cleanup === 'lock') throw selfLock(own);
+  if (own !== undefined && allowSourceCidr !== undefined && cleanup === 'none' && cidrMode !== 'remove') {
+    warnings.push(
+      allowSourceCidr.runner
+        ? `allow-source-cidr narrows ${own}, the credential this action authenticates with, to this runner's address with ` +
+            'cleanup: none: C1 checks the list when a token is minted, so the next run from another address cannot authenticate. ' +
+            'Authenticate with a managing credential (or a wfe client-id) and narrow a second one, or use cleanup: restore.'
+        : `allow-source-cidr narrows ${own}, the credential this action authenticates with, to a fixed list: C1 checks the list ` +
+            'when a token is minted, so the next run must come from inside that list. Authenticate with a managing credential ' +
+            '(or a wfe client-id) to narrow a second one.'
+    );
+  }
   return {
     ...connection,
     target,
@@ -148,6 +179,32 @@ export function parseCleanupConfig(read: ReadInput, env: Environment): CleanupCo
   };
 }
 
+/**
+ * ownCredential names the caller's client ID when the target is the credential the action authenticates with
+ * (`self`, its full client ID, or an id equal to its name), or undefined when it is another one.
+ */
+export function ownCredential(target: Target, auth: Auth): string | undefined {
+  const caller = auth.caller;
+  if (caller?.kind !== 'pcc') return undefined;
+  const same = target.kind === 'id' ? target.id === caller.name : target.clientId.toLowerCase() === caller.value.toLowerCase();
+  return same ? caller.value : undefined;
+}
+
+/** selfLock is the refusal of `cleanup: lock` on the credential the action authenticates with. */
+export function selfLock(own: string): InputError {
+  return new InputError(
+    Input.cleanup,
+    `lock would leave ${own}, the credential this action authenticates with, usable only from lock-cidr: C1 checks the ` +
+      'list when a token is minted, so the next run could not authenticate. Let a second credential hold the leash: ' +
+      'authenticate with a managing credential (or a wfe client-id) and lock the one the job uses, or use cleanup: restore.'
+  );
+}
+
+/** isPersonalClientId is the rule for a credential id, from the `personal-client-id` input or from C1. */
+export function isPersonalClientId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(id);
+}
+
 function optional(value: string): string | undefined {
   const v = value.trim();
   return v === '' ? undefined : v;
@@ -182,7 +239,7 @@ export function parseTarget(value: string, connection: Connection): Target {
     }
     return { kind: 'clientId', clientId: parsed.value };
   }
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(v)) {
+  if (!isPersonalClientId(v)) {
     throw new InputError(Input.personalClientId, `got ${quote(v)}; expected an id such as blue-whale-12345, a client ID, or self.`);
   }
   return { kind: 'id', id: v };
@@ -226,7 +283,11 @@ function parseLockCidr(value: string): string[] {
   if (items.some((i) => i.toLowerCase() === 'runner')) {
     throw new InputError(Input.lockCidr, "cannot hold 'runner': a lock must not depend on where the job ran.");
   }
-  return parseCidrList(Input.lockCidr, items);
+  const cidrs = parseCidrList(Input.lockCidr, items);
+  if (allowsAll(cidrs)) {
+    throw new InputError(Input.lockCidr, `got ${cidrs.join(', ')}, which covers every address of a family: that locks nothing.`);
+  }
+  return cidrs;
 }
 
 function parseExpiry(timeText: string, inText: string, now: Date): Date | undefined {

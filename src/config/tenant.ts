@@ -33,7 +33,8 @@ export function parseClientId(input: string, value: string): ClientId {
   const host = v.slice(at + 1, slash).toLowerCase();
   const kind = v.slice(slash + 1);
   // A single-label host (`x@acme/pcc`) would resolve through the runner's DNS search domain, not to C1.
-  const qualified = host.split(':')[0]?.includes('.') === true || host.startsWith('localhost');
+  const hostname = host.split(':')[0] ?? '';
+  const qualified = hostname.includes('.') || hostname === 'localhost';
   if (!NAME.test(name) || !isHostPort(host) || !qualified || (kind !== 'pcc' && kind !== 'spc' && kind !== 'wfe')) {
     throw new InputError(input, `got ${quote(v)}; ${expected}.`);
   }

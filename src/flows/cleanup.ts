@@ -1,7 +1,7 @@
-import type { C1Client } from '../c1/client.js';
+import { AcceptedMalformed, type C1Client } from '../c1/client.js';
 import { messageOf } from '../c1/errors.js';
-import type { PersonalClient } from '../c1/types.js';
-import { parseCleanupConfig, type CleanupConfig } from '../config/inputs.js';
+import type { ClientFields, PersonalClient } from '../c1/types.js';
+import { ownCredential, parseCleanupConfig, selfLock, type CleanupConfig } from '../config/inputs.js';
 import { asList } from '../plan/update.js';
 import { postSummary } from '../runner/report.js';
 import { resolveTarget } from '../c1/resolve.js';
@@ -24,6 +24,18 @@ export async function cleanup(rt: Runtime): Promise<void> {
     return;
   }
   const config = parseCleanupConfig(rt.read, rt.env);
+  // The saved record is untrusted: what it holds passes the main step's rules before anything is sent.
+  const own = ownCredential(config.target, config.auth);
+  if (saved.cleanup === 'lock' && own !== undefined) throw selfLock(own);
+  if (saved.problems.length > 0) {
+    const problems = saved.problems.join('; ');
+    if (saved.cleanup === 'restore') {
+      throw new Error(
+        `Post step: the main step's saved state breaks its own rules (${problems}); nothing was sent. Check the credential in C1.`
+      );
+    }
+    rt.log.warning(`Post step: the main step's saved state breaks its own rules (${problems}); locking the credential the inputs name.`);
+  }
   const client = openClient(config, rt);
   let holds = mainLeft(saved);
   try {
@@ -48,7 +60,10 @@ function skipReason(saved: SavedRun): string | undefined {
   if (!saved.validated) return 'the main step did not validate its inputs, so it changed nothing';
   if (saved.dryRun) return 'the main step was a dry run';
   if (saved.cleanup === 'none') return 'cleanup is none';
-  if (saved.cleanup === 'restore' && (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || saved.undo === undefined)) {
+  if (
+    saved.cleanup === 'restore' &&
+    (saved.outcome === 'unsent' || saved.outcome === 'unchanged' || (saved.undo === undefined && saved.problems.length === 0))
+  ) {
     return 'the main step sent no Update, so there is nothing of this run to undo';
   }
   if (saved.cleanup === 'restore' && saved.outcome === 'rejected')
@@ -57,7 +72,7 @@ function skipReason(saved: SavedRun): string | undefined {
 }
 
 async function lock(rt: Runtime, client: C1Client, config: CleanupConfig, id: string): Promise<void> {
-  const after = await client.update(id, { allowSourceCidr: [...config.lockCidr] }, ['allowSourceCidr']);
+  const after = await acceptedUpdate(rt, client, id, { allowSourceCidr: [...config.lockCidr] }, ['allowSourceCidr']);
   rt.log.notice(`Post step: locked personal client '${id}': allowSourceCidr is now ${(after.allowSourceCidr ?? []).join(', ')}.`);
   if (config.jobSummary)
     await rt.writeSummary(postSummary(id, 'Locked', [{ field: 'allowSourceCidr', before: undefined, after: config.lockCidr }]));
@@ -72,7 +87,7 @@ async function restore(
   current: PersonalClient
 ): Promise<void> {
   if (saved.undo === undefined) return;
-  const plan = planRestore(saved.undo, current);
+  const plan = planRestore(saved.undo, current, config.allowUnrestricted);
   for (const warning of plan.warnings) rt.log.warning(`Post step: ${warning}`);
   if (plan.mask.length === 0) {
     const why =
@@ -80,15 +95,29 @@ async function restore(
     rt.log.info(`Post step: personal client '${id}' has nothing of this run to undo (${why}).`);
     return;
   }
-  const cidrs = plan.changes.find((c) => c.field === 'allowSourceCidr');
-  if (cidrs !== undefined && asList(cidrs.after).length === 0 && !config.allowUnrestricted) {
-    throw new Error(
-      'restoring would leave allowSourceCidr empty (allow from anywhere); refused. Use cleanup: lock, or allow-unrestricted: true.'
-    );
-  }
-  await client.update(id, plan.client, plan.mask);
+  await acceptedUpdate(rt, client, id, plan.client, plan.mask);
   rt.log.notice(`Post step: restored personal client '${id}': ${plan.mask.join(', ')} put back as before this run.`);
   if (config.jobSummary) await rt.writeSummary(postSummary(id, 'Restored', plan.changes));
+}
+
+/**
+ * acceptedUpdate sends an Update; one that C1 accepted with a malformed answer did its job, so it counts, with a
+ * warning, and reads as the values sent.
+ */
+async function acceptedUpdate(
+  rt: Runtime,
+  client: C1Client,
+  id: string,
+  fields: ClientFields,
+  mask: readonly string[]
+): Promise<PersonalClient> {
+  try {
+    return await client.update(id, fields, mask);
+  } catch (error) {
+    if (!(error instanceof AcceptedMalformed)) throw error;
+    rt.log.warning(`Post step: ${error.message}`);
+    return fields;
+  }
 }
 
 /** mainLeft says what the main step left in allowSourceCidr, as far as its saved record tells. */

@@ -1,4 +1,4 @@
-import type { C1Client } from '../c1/client.js';
+import { AcceptedMalformed, type C1Client } from '../c1/client.js';
 import { C1Error } from '../c1/errors.js';
 import type { PersonalClient } from '../c1/types.js';
 import { parseConfig } from '../config/inputs.js';
@@ -44,6 +44,7 @@ export async function run(rt: Runtime): Promise<void> {
   for (const notice of plan.notices) rt.log.notice(notice);
   let after: PersonalClient;
   let updated = false;
+  let malformed: AcceptedMalformed | undefined;
   if (plan.mask.length === 0) {
     rt.log.info(`Personal client '${resolved.id}': nothing to send.`);
     state.outcome('unchanged');
@@ -52,7 +53,14 @@ export async function run(rt: Runtime): Promise<void> {
     rt.log.info(`Dry run: would send an Update of ${plan.mask.join(', ')} to personal client '${resolved.id}'.`);
     after = { ...resolved.current, ...plan.client };
   } else {
-    after = await sendUpdate(client, state, resolved.id, plan);
+    try {
+      after = await sendUpdate(client, state, resolved.id, plan);
+    } catch (error) {
+      // Accepted, so reported as such (outputs show what was sent), and then the step still fails naming the Update.
+      if (!(error instanceof AcceptedMalformed)) throw error;
+      malformed = error;
+      after = { ...resolved.current, id: resolved.id, ...plan.client };
+    }
     updated = true;
   }
 
@@ -85,6 +93,7 @@ export async function run(rt: Runtime): Promise<void> {
   const result: Report = verified === undefined ? done : { ...done, verified: verified.verification };
   for (const [name, value] of Object.entries(outputs(result))) rt.setOutput(name, value);
   if (config.jobSummary) await rt.writeSummary(summary(result, await runLink));
+  if (malformed !== undefined) throw malformed;
   if (verified?.failure !== undefined) throw new Error(verified.failure);
 }
 
@@ -97,6 +106,7 @@ async function sendUpdate(client: C1Client, state: RunState, id: string, plan: P
     state.outcome('accepted');
     return after;
   } catch (error) {
+    if (error instanceof AcceptedMalformed) state.outcome('accepted');
     // An error status C1 chose (400, 403, 404…) on every attempt means the Update was not applied. Anything
     // else (a network error or 5xx on some attempt, a 200 whose body is not C1's) leaves the outcome unknown.
     if (error instanceof C1Error && error.status !== undefined && error.status >= 400 && !error.retryable && !error.maybeApplied) {

@@ -49,21 +49,98 @@ export function toCidr(address: Address, prefix: number): string {
 }
 
 /**
- * normaliseExisting reads a CIDR C1 already holds into canonical text for comparison. C1 may hold forms this
- * action would not write: host bits set are read as their network, and anything unreadable is kept exactly as
- * it is, so a merge never widens or drops an entry.
+ * normaliseExisting reads a CIDR C1 already holds into canonical text, used only to compare it with others (it
+ * is never sent in place of what C1 holds). C1 may hold forms this action would not write: host bits set are
+ * read as their network, an IPv4-mapped IPv6 CIDR of /96 or longer as IPv4, a shorter one as the IPv6 network
+ * it is, and anything unreadable is kept exactly as it is, so a merge never widens or drops an entry.
  */
 export function normaliseExisting(value: string): string {
-  try {
-    return parseCidr('allowSourceCidr', value);
-  } catch {
-    // Host bits set (10.1.2.3/8) still name one network; anything else stays as C1 wrote it.
-    const [ip = '', prefix = '', extra] = value.split('/');
-    const address = parseAddress(ip);
-    const max = address?.family === 'ipv4' ? 32 : 128;
-    if (address === undefined || extra !== undefined || !/^\d{1,3}$/u.test(prefix) || Number(prefix) > max) return value;
-    return toCidr(address, Number(prefix));
+  const range = readRange(value);
+  return range === undefined ? value : `${range.network}/${range.prefix}`;
+}
+
+/** CidrRange is a CIDR read leniently (host bits allowed), as the network it names. */
+interface CidrRange {
+  readonly family: 'ipv4' | 'ipv6';
+  readonly network: string;
+  readonly prefix: number;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+/** readRange reads a CIDR or bare IP as the range it covers, or undefined when it is not one. */
+function readRange(value: string): CidrRange | undefined {
+  const [ip = '', prefixText, extra] = value.split('/');
+  if (extra !== undefined || (prefixText !== undefined && !/^(?:0|[1-9]\d{0,2})$/u.test(prefixText))) return undefined;
+  const address = parseAddress(ip);
+  if (address === undefined) return undefined;
+  const written = ip.includes(':') ? 128 : 32;
+  const prefix = prefixText === undefined ? written : Number(prefixText);
+  if (prefix > written) return undefined;
+  // A mapped literal under /96 reaches outside ::ffff:0:0/96: it is the IPv6 network it spells, not IPv4.
+  if (address.family === 'ipv4' && written === 128) {
+    if (prefix >= 96) return rangeOf('ipv4', address.parsed.toByteArray(), prefix - 96);
+    return rangeOf('ipv6', ipaddr.IPv6.parse(ip).toByteArray(), prefix);
   }
+  return rangeOf(address.family, address.parsed.toByteArray(), prefix);
+}
+
+function rangeOf(family: 'ipv4' | 'ipv6', bytes: readonly number[], prefix: number): CidrRange {
+  const bits = family === 'ipv4' ? 32 : 128;
+  const value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+  const first = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
+  const network =
+    family === 'ipv4' ? ipaddr.fromByteArray(toBytes(first, 4)).toString() : ipaddr.fromByteArray(toBytes(first, 16)).toString();
+  return { family, network, prefix, first, last: first | hostMask };
+}
+
+function toBytes(value: bigint, length: number): number[] {
+  return Array.from({ length }, (_, i) => Number((value >> BigInt(8 * (length - 1 - i))) & 0xffn));
+}
+
+const MAPPED_FIRST = 0xffff_0000_0000n;
+const MAPPED_LAST = 0xffff_ffff_ffffn;
+
+/**
+ * allowsAll says whether a CIDR list lets every address of a family in, which C1 treats like an empty list:
+ * `0.0.0.0/0`, `::/0`, `::ffff:0.0.0.0/96`, or any set of entries whose union covers a family. IPv4-mapped
+ * IPv6 ranges count for IPv4 too, and IPv4 ranges for the mapped part of IPv6, since a server may read an
+ * address in either form. Unreadable entries cover nothing.
+ */
+export function allowsAll(list: readonly string[]): boolean {
+  if (list.length === 0) return true;
+  const v4: [bigint, bigint][] = [];
+  const v6: [bigint, bigint][] = [];
+  for (const range of list.map(readRange)) {
+    if (range === undefined) continue;
+    if (range.family === 'ipv4') {
+      v4.push([range.first, range.last]);
+      v6.push([MAPPED_FIRST | range.first, MAPPED_FIRST | range.last]);
+    } else {
+      v6.push([range.first, range.last]);
+      const first = range.first > MAPPED_FIRST ? range.first : MAPPED_FIRST;
+      const last = range.last < MAPPED_LAST ? range.last : MAPPED_LAST;
+      if (first <= last) v4.push([first - MAPPED_FIRST, last - MAPPED_FIRST]);
+    }
+  }
+  return covers(v4, (1n << 32n) - 1n) || covers(v6, (1n << 128n) - 1n);
+}
+
+/** covers says whether the union of closed ranges is all of [0, max]. */
+function covers(ranges: [bigint, bigint][], max: bigint): boolean {
+  let next = 0n;
+  for (const [first, last] of [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (first > next) return false;
+    if (last + 1n > next) next = last + 1n;
+    if (next > max) return true;
+  }
+  return false;
+}
+
+/** isCidr says whether text is a CIDR or IP C1 could hold: a valid address and a prefix that fits it. */
+export function isCidr(value: string): boolean {
+  return readRange(value) !== undefined;
 }
 
 /** unique keeps the first of each item, in order. */

@@ -4,9 +4,9 @@ import { InputError } from '../config/errors.js';
 import type { CidrMode, Config } from '../config/inputs.js';
 import { Defaults, Input, type Field } from '../config/names.js';
 import { normaliseExisting, unique } from '../net/cidr.js';
+import { widens, type FieldValue } from './widening.js';
 
-/** A field's value as the plan sees it: text, a list, or null for "no expiry". */
-export type FieldValue = string | readonly string[] | null;
+export type { FieldValue };
 
 /** FieldChange is one field of the Update: its value before (when the credential was read) and after. */
 export interface FieldChange {
@@ -21,7 +21,7 @@ export interface Undo {
   readonly changes: readonly FieldChange[];
   /** CIDRs this run put in the list that were not there before. */
   readonly cidrsAdded: readonly string[];
-  /** CIDRs this run took out of the list. */
+  /** CIDRs this run took out of the list, exactly as C1 held them. */
   readonly cidrsRemoved: readonly string[];
 }
 
@@ -46,7 +46,8 @@ export interface PlanInput {
 /**
  * planUpdate decides the Update from the config and the credential as read: which fields, which values, and
  * what to undo. It is pure, so every rule here is tested table-driven, and it throws (before anything is sent)
- * when the result would break a guard: an empty CIDR list, more than 32 CIDRs, or a restore to allow-all.
+ * when the result would break a guard: more than 32 CIDRs, or (without `allow-unrestricted`) a list that lets
+ * everyone in, or a `restore` that would put back a value that widens the credential.
  */
 export function planUpdate({ config, current, runnerCidrs, now }: PlanInput): Plan {
   const notices: string[] = [];
@@ -64,22 +65,22 @@ export function planUpdate({ config, current, runnerCidrs, now }: PlanInput): Pl
     if (before !== undefined && sameValue(field, before, after)) continue;
     changes.push({ field, before, after });
   }
+  if (config.cleanup === 'restore' && !config.allowUnrestricted) {
+    for (const change of changes) {
+      const wide = change.before === undefined ? undefined : widens(change.field, change.before);
+      if (wide === undefined) continue;
+      throw new InputError(
+        Input.cleanup,
+        `restore would put back ${wide} at the end of the job (${change.field} before this run); ` +
+          'use cleanup: lock, or set allow-unrestricted: true if that is really meant.'
+      );
+    }
+  }
   const cidr = changes.find((c) => c.field === 'allowSourceCidr');
   const cidrBefore = asList(cidr?.before);
   const cidrAfter = asList(cidr?.after);
-  if (
-    cidr !== undefined &&
-    config.cleanup === 'restore' &&
-    cidr.before !== undefined &&
-    cidrBefore.length === 0 &&
-    !config.allowUnrestricted
-  ) {
-    throw new InputError(
-      Input.cleanup,
-      'restore would put back an empty allowSourceCidr at the end of the job, and C1 reads an empty list as ' +
-        '"allow from anywhere"; use cleanup: lock, or set allow-unrestricted: true if that is really meant.'
-    );
-  }
+  const beforeKeys = new Set(cidrBefore.map(normaliseExisting));
+  const afterKeys = new Set(cidrAfter.map(normaliseExisting));
   const client: ClientFields = {};
   for (const change of changes) assign(client, change.field, change.after);
   return {
@@ -90,8 +91,8 @@ export function planUpdate({ config, current, runnerCidrs, now }: PlanInput): Pl
     undo: {
       cidrMode: config.cidrMode,
       changes,
-      cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !cidrBefore.includes(c)),
-      cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !cidrAfter.includes(c))
+      cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !beforeKeys.has(normaliseExisting(c))),
+      cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !afterKeys.has(normaliseExisting(c)))
     }
   };
 }
@@ -129,12 +130,15 @@ function plannedCidrs(config: Config, before: FieldValue | undefined, runnerCidr
       `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`
     );
   }
-  const existing = asList(before);
+  // Entries C1 holds go back exactly as it holds them; only what this run adds or removes is compared by meaning.
+  // Two entries that name one network are one entry: the first is kept, as C1 wrote it.
+  const existingKeys = new Set<string>();
+  const existing = asList(before).filter((c) => !existingKeys.has(normaliseExisting(c)) && existingKeys.add(normaliseExisting(c)));
   const list =
     config.cidrMode === 'add'
-      ? unique([...existing, ...requested])
+      ? [...existing, ...requested.filter((c) => !existingKeys.has(c))]
       : config.cidrMode === 'remove'
-        ? existing.filter((c) => !requested.includes(c))
+        ? existing.filter((c) => !requested.includes(normaliseExisting(c)))
         : requested;
   if (list.length > Defaults.maxCidrs) {
     throw new InputError(
@@ -142,11 +146,11 @@ function plannedCidrs(config: Config, before: FieldValue | undefined, runnerCidr
       `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${Defaults.maxCidrs}.`
     );
   }
-  if (list.length === 0 && !config.allowUnrestricted) {
+  const wide = widens('allowSourceCidr', list);
+  if (wide !== undefined && !config.allowUnrestricted) {
     throw new InputError(
       Input.allowSourceCidr,
-      `this ${config.cidrMode} would leave allowSourceCidr empty, and C1 reads an empty list as "allow from anywhere"; ` +
-        'set allow-unrestricted: true if that is really meant.'
+      `this ${config.cidrMode} would leave ${wide}; set allow-unrestricted: true if that is really meant.`
     );
   }
   return list;
@@ -170,17 +174,18 @@ export function currentValue(client: PersonalClient, field: Field): FieldValue {
     case 'scopedRoles':
       return [...(client.scopedRoles ?? [])];
     case 'allowSourceCidr':
-      return unique((client.allowSourceCidr ?? []).map(normaliseExisting));
+      return [...(client.allowSourceCidr ?? [])];
     case 'expiresTime':
       return client.expiresTime === undefined || client.expiresTime === '' ? null : client.expiresTime;
   }
 }
 
-/** sameValue compares as C1 means it: lists as sets, expiries as instants. */
+/** sameValue compares as C1 means it: lists as sets (CIDRs by the networks they name), expiries as instants. */
 export function sameValue(field: Field, a: FieldValue, b: FieldValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    const x = new Set(asList(a));
-    const y = new Set(asList(b));
+    const key = field === 'allowSourceCidr' ? normaliseExisting : (v: string): string => v;
+    const x = new Set(asList(a).map(key));
+    const y = new Set(asList(b).map(key));
     return x.size === y.size && [...x].every((v) => y.has(v));
   }
   if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string') return Date.parse(a) === Date.parse(b);

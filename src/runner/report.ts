@@ -1,4 +1,5 @@
-import type { PersonalClient } from '../c1/types.js';
+import { summary as coreSummary } from '@actions/core';
+import { PERSONAL_CLIENT_FIELDS, type PersonalClient } from '../c1/types.js';
 import type { Verification } from '../c1/verify.js';
 import type { Cleanup } from '../config/inputs.js';
 import type { RunnerIp } from '../net/detect.js';
@@ -53,8 +54,13 @@ export function outputs(o: Report): Record<string, string> {
     [Output.updateMask]: o.plan.mask.join(','),
     [Output.updated]: String(o.updated),
     [Output.verified]: String(o.verified?.accepted === true),
-    [Output.client]: JSON.stringify(o.after)
+    [Output.client]: JSON.stringify(schemaFields(o.after))
   };
+}
+
+/** schemaFields keeps only the fields of C1's PersonalClient schema: an output carries nothing else C1 sent. */
+function schemaFields(client: PersonalClient): PersonalClient {
+  return Object.fromEntries(PERSONAL_CLIENT_FIELDS.flatMap((f) => (client[f] === undefined ? [] : [[f, client[f]]])));
 }
 
 /** changeLines says what changed, one line per field, for `::notice::` annotations. */
@@ -65,45 +71,68 @@ export function changeLines(o: Report): string[] {
   );
 }
 
-/** summary renders the job summary: a heading naming the credential, a before/after table, and what comes next. */
+/**
+ * summary renders the job summary with `@actions/core`'s builder: a heading naming the credential, a
+ * before/after table, and what comes next. Everything the action did not write itself (ids, values and notices
+ * quoting C1, echo services' answers) goes through `text`, so it shows as written and never as markup.
+ */
 export function summary(o: Report, runLink: string | undefined): string {
-  const lines = [`### ConductorOne personal client \`${cell(o.id)}\``, ''];
+  const s = coreSummary.emptyBuffer();
+  s.addHeading(`ConductorOne personal client ${code(o.id)}`, 3);
   if (o.plan.changes.length === 0) {
-    lines.push('Nothing to send: no field needed changing.', '');
+    s.addRaw('<p>Nothing to send: no field needed changing.</p>', true);
   } else {
-    lines.push('| field | before | after |', '| --- | --- | --- |');
-    for (const c of o.plan.changes) {
-      lines.push(`| ${c.field} | ${c.before === undefined ? '_not read_' : code(c.before)} | ${code(c.after)} |`);
-    }
-    lines.push('');
+    s.addTable([
+      [header('field'), header('before'), header('after')],
+      ...o.plan.changes.map((c) => [c.field, c.before === undefined ? '<em>not read</em>' : code(c.before), code(c.after)])
+    ]);
   }
-  for (const notice of o.plan.notices) lines.push(`- ${cell(notice)}`);
+  const items = o.plan.notices.map(text);
   if (o.runnerIp !== undefined) {
-    const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(cell).join(', ')})`);
-    lines.push(
-      `- Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`
-    );
-    if (o.runnerIp.answers !== '') lines.push(`- Sources asked: ${cell(o.runnerIp.answers)}`);
+    const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(text).join(', ')})`);
+    items.push(`Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+    if (o.runnerIp.answers !== '') items.push(`Sources asked: ${text(o.runnerIp.answers)}`);
   }
-  if (o.dryRun) lines.push('- Dry run: no Update was sent.');
-  else if (o.updated) lines.push(`- Updated by ${runLink ?? 'this workflow run'}.`);
-  if (o.verified !== undefined) lines.push(verifiedLine(o.verified));
-  lines.push(`- Post step: ${cleanupText(o)}`);
-  return `${lines.join('\n')}\n`;
+  if (o.dryRun) items.push('Dry run: no Update was sent.');
+  else if (o.updated) items.push(`Updated by ${link(runLink)}.`);
+  if (o.verified !== undefined) items.push(verifiedLine(o.verified));
+  items.push(`Post step: ${cleanupText(o)}`);
+  s.addList(items);
+  return take(s);
 }
 
 /** postSummary renders what the post step did, with the same escaping as the main summary. */
 export function postSummary(id: string, verb: 'Locked' | 'Restored', changes: readonly FieldChange[]): string {
-  const rows = changes.map((c) => `| ${c.field} | ${code(c.after)} |`);
-  return [`### Post step: ${verb} personal client \`${cell(id)}\``, '', '| field | now |', '| --- | --- |', ...rows, ''].join('\n');
+  const s = coreSummary.emptyBuffer();
+  s.addHeading(`Post step: ${verb} personal client ${code(id)}`, 3);
+  s.addTable([[header('field'), header('now')], ...changes.map((c) => [c.field, code(c.after)])]);
+  return take(s);
+}
+
+/** take hands back the built summary and empties the shared builder, which writes nothing itself. */
+function take(s: typeof coreSummary): string {
+  const markdown = s.stringify();
+  s.emptyBuffer();
+  return markdown;
+}
+
+function header(data: string): { data: string; header: true } {
+  return { data, header: true };
+}
+
+/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
+function link(runLink: string | undefined): string {
+  const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
+  if (parts === null) return runLink === undefined ? 'this workflow run' : text(runLink);
+  return `<a href="${attribute(parts[2] ?? '')}">${text(parts[1] ?? '')}</a>`;
 }
 
 function verifiedLine(v: Verification): string {
   const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
   const after = `${(v.afterMs / 1000).toFixed(1)} s`;
   return v.accepted
-    ? `- Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
-    : `- Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
+    ? `Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+    : `Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
 }
 
 function cleanupText(o: Report): string {
@@ -113,12 +142,22 @@ function cleanupText(o: Report): string {
   return 'nothing (cleanup: none).';
 }
 
-/** cell keeps a value from breaking the table: pipes escaped, line breaks flattened. */
-function cell(text: string): string {
-  return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
+/**
+ * text shows untrusted text as text in the summary: line breaks flattened, HTML escaped, and the characters
+ * that make Markdown links, code spans, emphasis, tables or escapes written as entities, which GitHub shows
+ * as the characters themselves.
+ */
+export function text(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/gu, ' ').replace(/[&<>"'`*_[\]|\\~]/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function attribute(value: string): string {
+  return value.replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
 }
 
 function code(value: FieldValue): string {
-  const text = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
-  return `\`${cell(text).replace(/`/gu, "'")}\``;
+  const shown = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
+  return `<code>${text(shown)}</code>`;
 }

@@ -1,5 +1,6 @@
-import type { Cleanup } from '../config/inputs.js';
-import { FIELDS } from '../config/names.js';
+import { isPersonalClientId, type Cleanup } from '../config/inputs.js';
+import { Defaults, FIELDS, type Field } from '../config/names.js';
+import { isCidr } from '../net/cidr.js';
 import type { Undo } from '../plan/update.js';
 
 /** State keys, shared by both steps: the runner hands main's `GITHUB_STATE` to post as `STATE_<key>`. */
@@ -32,6 +33,8 @@ export interface SavedRun {
   readonly id: string | undefined;
   readonly undo: Undo | undefined;
   readonly outcome: Outcome;
+  /** What in the saved record broke the main step's rules (the id, or the undo record, which is then dropped). */
+  readonly problems: readonly string[];
 }
 
 /** RunState writes main's record step by step, so what a cancelled main already did is on disk. */
@@ -61,39 +64,84 @@ export class RunState {
 
 const OUTCOMES: readonly Outcome[] = ['unsent', 'sent', 'accepted', 'rejected', 'unchanged'];
 
-/** readSavedRun reads main's record; anything missing or malformed reads as "main did not validate". */
+/**
+ * readSavedRun reads main's record; anything missing reads as "main did not validate". State is plain text that
+ * another step wrote, so it is checked against the main step's own rules, not trusted: an id that is not a valid
+ * personal client id, or an undo record with values the main step could not have planned, is dropped and named
+ * in `problems`.
+ */
 export function readSavedRun(store: StateStore): SavedRun {
   const cleanup = store.get(StateKey.cleanup);
   const outcome = store.get(StateKey.outcome);
   const undoText = store.get(StateKey.undo);
+  const problems: string[] = [];
   let undo: Undo | undefined;
-  try {
-    const parsed: unknown = undoText === '' ? undefined : JSON.parse(undoText);
-    undo = isUndo(parsed) ? parsed : undefined;
-  } catch {
-    undo = undefined;
+  if (undoText !== '') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(undoText);
+    } catch {
+      parsed = undefined;
+    }
+    const problem = undoProblem(parsed);
+    if (problem === undefined) undo = parsed as Undo;
+    else problems.push(`the saved undo record ${problem}`);
   }
-  const id = store.get(StateKey.id);
+  const savedId = store.get(StateKey.id);
+  const id = savedId === '' || !isPersonalClientId(savedId) ? undefined : savedId;
+  if (savedId !== '' && id === undefined)
+    problems.push(`the saved id ${JSON.stringify(savedId.slice(0, 80))} is not a valid personal client id`);
   return {
     validated: store.get(StateKey.validated) === 'true' && (cleanup === 'none' || cleanup === 'restore' || cleanup === 'lock'),
     cleanup: cleanup === 'restore' || cleanup === 'lock' ? cleanup : 'none',
     dryRun: store.get(StateKey.dryRun) === 'true',
-    id: id === '' ? undefined : id,
+    id,
     undo,
-    outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent'
+    outcome: OUTCOMES.find((o) => o === outcome) ?? 'unsent',
+    problems
   };
 }
 
-/** isUndo checks the shape of a saved Undo: state is plain text another step wrote, so it is checked, not trusted. */
-function isUndo(value: unknown): value is Undo {
-  if (typeof value !== 'object' || value === null) return false;
-  const o = value as Record<string, unknown>;
-  const strings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  return (
-    (o.cidrMode === 'replace' || o.cidrMode === 'add' || o.cidrMode === 'remove') &&
-    strings(o.cidrsAdded) &&
-    strings(o.cidrsRemoved) &&
-    Array.isArray(o.changes) &&
-    o.changes.every((c: unknown) => typeof c === 'object' && c !== null && FIELDS.some((f) => f === (c as Record<string, unknown>).field))
-  );
+const ROLE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u;
+
+/** undoProblem says how a saved Undo breaks the rules a planned one keeps, or undefined when it keeps them. */
+function undoProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'is not a JSON object';
+  if (!(value.cidrMode === 'replace' || value.cidrMode === 'add' || value.cidrMode === 'remove')) return 'has no valid cidrMode';
+  for (const key of ['cidrsAdded', 'cidrsRemoved'] as const) {
+    const problem = valueProblem('allowSourceCidr', value[key]);
+    if (problem !== undefined) return `has ${key} that ${problem}`;
+  }
+  if (!Array.isArray(value.changes)) return 'has no list of changes';
+  const seen = new Set<string>();
+  for (const change of value.changes as unknown[]) {
+    if (!isRecord(change)) return 'has a change that is not an object';
+    const field = FIELDS.find((f) => f === change.field);
+    if (field === undefined || seen.has(field)) return 'has a change of an unknown or repeated field';
+    seen.add(field);
+    for (const side of ['before', 'after'] as const) {
+      if (side === 'before' && change.before === undefined) continue;
+      const problem = valueProblem(field, change[side]);
+      if (problem !== undefined) return `has ${field} (${side}) that ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+/** valueProblem holds a saved field value to what the main step could have planned or read for that field. */
+function valueProblem(field: Field, value: unknown): string | undefined {
+  if (field === 'displayName') return typeof value === 'string' ? undefined : 'is not text';
+  if (field === 'expiresTime') {
+    if (value === null) return undefined;
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : 'is not a timestamp';
+  }
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return 'is not a list of text';
+  const list = value;
+  if (field === 'scopedRoles') return list.every((r) => ROLE.test(r)) ? undefined : 'holds something that is not a role ID';
+  if (list.length > Defaults.maxCidrs) return `holds ${list.length} CIDRs, more than ${Defaults.maxCidrs}`;
+  return list.every(isCidr) ? undefined : 'holds something that is not a CIDR';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -252,7 +252,8 @@ describe('every example file starts with a header saying what it needs', () => {
     const head = header(source);
     const body = source.slice(head.length);
     const used = new Set([...body.matchAll(/\b(secrets|vars)\.([A-Za-z_]\w*)/gu)].map(([ref]) => ref));
-    const undescribed = [...used].filter((ref) => !new RegExp(`^#\\s+${ref.replace('.', '\\.')}\\s+\\S+\\s+\\S+`, 'mu').test(head));
+    // Named in the header, with more said on the same line (whose credential it is, what it holds).
+    const undescribed = [...used].filter((ref) => !new RegExp(`^#.*\\b${ref.replace('.', '\\.')}\\b.*\\w.*$`, 'mu').test(head));
     expect(undescribed).toEqual([]);
   });
 

@@ -22,6 +22,11 @@ test('declares exactly the inputs of the contract, each with a one-line descript
   }
 });
 
+test('declares every input optional: the action itself says which are needed, before any network call', () => {
+  const required = Object.entries(action.inputs).filter(([, spec]) => spec.required !== false);
+  expect(required.map(([name]) => name)).toEqual([]);
+});
+
 test('declares exactly the outputs of the contract', () => {
   expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort());
 });

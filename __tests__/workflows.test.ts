@@ -279,7 +279,9 @@ describe('what each file is for', () => {
     expect(String(step.with?.['client-id'])).toMatch(/\/wfe$/);
     expect(step.with).not.toHaveProperty('client-secret');
     expect(step.with).not.toHaveProperty('token');
-    expect(text('examples/keyless-oidc.yml')).not.toContain('secrets.');
+    // No secret authenticates the action; the only one it gets is the narrowed credential's own, for verify: token.
+    const secretInputs = Object.entries(step.with ?? {}).filter(([, value]) => String(value).includes('secrets.'));
+    expect(secretInputs.map(([name]) => name)).toEqual(['verify-client-secret']);
   });
 });
 

@@ -31983,7 +31983,7 @@ function isCallersOwn(target, caller) {
         return false;
     if (target.kind === 'id')
         return target.id === caller.name;
-    const named = parseClientId(Input.personalClientId, target.clientId);
+    const named = tenant_parseClientId(names_Input.personalClientId, target.clientId);
     return named.kind === 'pcc' && named.name === caller.name && named.host === caller.host;
 }
 function parseVerifyTimeout(value) {
@@ -32138,11 +32138,7 @@ function parseCleanupConfig(read, env) {
  * (`self`, its full client ID, or an id equal to its name), or undefined when it is another one.
  */
 function ownCredential(target, auth) {
-    const caller = auth.caller;
-    if (caller?.kind !== 'pcc')
-        return undefined;
-    const same = target.kind === 'id' ? target.id === caller.name : target.clientId.toLowerCase() === caller.value.toLowerCase();
-    return same ? caller.value : undefined;
+    return auth.caller !== undefined && isCallersOwn(target, auth.caller) ? auth.caller.value : undefined;
 }
 /** selfLock is the refusal of `cleanup: lock` on the credential the action authenticates with. */
 function selfLock(own) {

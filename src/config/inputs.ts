@@ -6,7 +6,7 @@ import { InputError, quote } from './errors.js';
 import { parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
 import { Defaults, FIELDS, Input, type Field } from './names.js';
 import { isLoopback, parseClientId } from './tenant.js';
-import { parseVerify, type VerifyConfig } from './verify.js';
+import { isCallersOwn, parseVerify, type VerifyConfig } from './verify.js';
 import { widens } from '../plan/widening.js';
 
 export type CidrMode = 'replace' | 'add' | 'remove';
@@ -184,10 +184,7 @@ export function parseCleanupConfig(read: ReadInput, env: Environment): CleanupCo
  * (`self`, its full client ID, or an id equal to its name), or undefined when it is another one.
  */
 export function ownCredential(target: Target, auth: Auth): string | undefined {
-  const caller = auth.caller;
-  if (caller?.kind !== 'pcc') return undefined;
-  const same = target.kind === 'id' ? target.id === caller.name : target.clientId.toLowerCase() === caller.value.toLowerCase();
-  return same ? caller.value : undefined;
+  return auth.caller !== undefined && isCallersOwn(target, auth.caller) ? auth.caller.value : undefined;
 }
 
 /** selfLock is the refusal of `cleanup: lock` on the credential the action authenticates with. */

@@ -892,6 +892,8 @@ function rotationRoutes(world) {
   const usableAt = new Map();
   /** @type {Map<string, string>} access token → the client ID that minted it */
   const minters = new Map();
+  /** @type {string[]} client IDs made by Create, in order */
+  const madeByCreate = [];
   let serial = 0;
   const api = {
     /** Milliseconds before a newly created credential may mint a token. */
@@ -926,6 +928,10 @@ function rotationRoutes(world) {
     /** secretOf gives the secret of a credential the stand-in made (for tests that compare what GitHub holds). @param {string} clientId */
     secretOf(clientId) {
       return world.credentials.get(clientId)?.secret;
+    },
+    /** createdAlive lists the client IDs of credentials Create made that are not revoked. @returns {string[]} */
+    createdAlive() {
+      return madeByCreate.filter((clientId) => world.credentials.has(clientId));
     },
     /** alive says whether a client ID may still authenticate (not revoked). @param {string} clientId */
     alive(clientId) {
@@ -1043,6 +1049,7 @@ function rotationRoutes(world) {
     const expiresTime = seconds === undefined ? null : timestamp(now + seconds * 1000);
     const commit = () => {
       world.credentials.set(credential.clientId, credential);
+      madeByCreate.push(credential.clientId);
       usableAt.set(credential.clientId, now + settings.newCredentialDelayMs);
       if (kind === 'pcc') {
         world.records.set(name, {

@@ -60,8 +60,16 @@ describe('C1 Create', () => {
   test('spc: allowSourceCidrs in the body, the credential read from `credential`', async () => {
     const secret = newSecret();
     nock(BASE)
-      .post('/api/v1/service_principals/sp%201/credentials', { displayName: 'ci', allowSourceCidrs: ['10.0.0.0/8'], scopedRoles: [], expires: '2592000s' })
-      .reply(200, { credential: { id: 'c2', clientId: 'c2@acme.conductor.one/spc', expiresAt: '2026-04-01T00:00:00Z' }, clientSecret: secret.text });
+      .post('/api/v1/service_principals/sp%201/credentials', {
+        displayName: 'ci',
+        allowSourceCidrs: ['10.0.0.0/8'],
+        scopedRoles: [],
+        expires: '2592000s'
+      })
+      .reply(200, {
+        credential: { id: 'c2', clientId: 'c2@acme.conductor.one/spc', expiresAt: '2026-04-01T00:00:00Z' },
+        clientSecret: secret.text
+      });
     const created = await c1().client.createCredential({ kind: 'spc', servicePrincipalId: 'sp 1' }, fields);
     expect(created.record.expiresTime).toBe('2026-04-01T00:00:00Z');
   });
@@ -69,7 +77,9 @@ describe('C1 Create', () => {
   test('429 is sent again; nothing was created', async () => {
     const secret = newSecret();
     nock(BASE).post(COLLECTION).reply(429, { code: 8, message: 'slow down' });
-    nock(BASE).post(COLLECTION).reply(200, { client: { id: 'n1', clientId: 'n1@acme.conductor.one/pcc' }, clientSecret: secret.text });
+    nock(BASE)
+      .post(COLLECTION)
+      .reply(200, { client: { id: 'n1', clientId: 'n1@acme.conductor.one/pcc' }, clientSecret: secret.text });
     const { client, sleeps } = c1();
     await expect(client.createCredential({ kind: 'pcc' }, fields)).resolves.toBeDefined();
     expect(sleeps).toHaveLength(1);
@@ -112,7 +122,16 @@ describe('C1 Delete, List and introspect', () => {
       .get('/api/v1/service_principals/sp/credentials')
       .query({ pageToken: 't1' })
       .reply(200, {
-        list: [{ id: 'c', clientId: 'c@acme.conductor.one/spc', allowSourceCidrs: ['10.0.0.0/8'], scopedRoleIds: ['r'], expiresAt: null, requireDpop: true }],
+        list: [
+          {
+            id: 'c',
+            clientId: 'c@acme.conductor.one/spc',
+            allowSourceCidrs: ['10.0.0.0/8'],
+            scopedRoleIds: ['r'],
+            expiresAt: null,
+            requireDpop: true
+          }
+        ],
         nextPageToken: 't2'
       });
     const page = await c1().client.credentialPage({ kind: 'spc', servicePrincipalId: 'sp' }, 't1');
@@ -128,12 +147,20 @@ describe('C1 Delete, List and introspect', () => {
 
 describe('GitHub retries and rate limits', () => {
   const now = new Date('2026-03-01T12:00:00Z');
-  const answer = (status: number, headers: Record<string, string> = {}, message = ''): GitHubAnswer => ({ status, headers, data: { message } });
+  const answer = (status: number, headers: Record<string, string> = {}, message = ''): GitHubAnswer => ({
+    status,
+    headers,
+    data: { message }
+  });
 
   test.each<[string, GitHubAnswer, number | undefined]>([
     ['429 with retry-after', answer(429, { 'retry-after': '3' }), 3_000],
     ['403 secondary rate limit', answer(403, {}, 'You have exceeded a secondary rate limit'), 1_000],
-    ['remaining 0 waits until the reset', answer(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now.getTime() / 1000 + 20) }), 20_000],
+    [
+      'remaining 0 waits until the reset',
+      answer(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now.getTime() / 1000 + 20) }),
+      20_000
+    ],
     ['capped at 60 s', answer(429, { 'retry-after': '600' }), 60_000],
     ['a plain 403 is a permission error', answer(403, {}, 'Resource not accessible by integration'), undefined],
     ['a 200 is not limited', answer(200, { 'x-ratelimit-remaining': '0' }), undefined]

@@ -11,8 +11,21 @@ const PCC = 'blue-whale-1@acme.conductor.one/pcc';
 const SPC = 'spc-one@acme.conductor.one/spc';
 const SECRET_TEXT =
   'secret-token:conductorone.com:v1:' +
-  Buffer.from(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' })).toString('base64url');
-const BASE: Inputs = { 'client-id': PCC, 'client-secret': SECRET_TEXT, 'github-token': 'ghs_x', 'secret-name': 'C1_SECRET', 'client-id-variable': 'C1_ID' };
+  Buffer.from(
+    JSON.stringify({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+      d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A'
+    })
+  ).toString('base64url');
+const BASE: Inputs = {
+  'client-id': PCC,
+  'client-secret': SECRET_TEXT,
+  'github-token': 'ghs_x',
+  'secret-name': 'C1_SECRET',
+  'client-id-variable': 'C1_ID'
+};
 const ENV = { GITHUB_REPOSITORY: 'acme/app' };
 
 function configOf(inputs: Inputs, env: Record<string, string> = ENV): RotateConfig {
@@ -38,7 +51,13 @@ describe('parseRotateConfig: input rules', () => {
     const c = configOf({});
     expect(c.target).toEqual({ kind: 'pcc', self: true, id: undefined, clientId: PCC });
     expect(c.expiresInMs).toBe(30 * DAY);
-    expect(c.github).toMatchObject({ scope: 'repository', owner: 'acme', repo: 'app', apiUrl: 'https://api.github.com', clientId: { as: 'variable', name: 'C1_ID' } });
+    expect(c.github).toMatchObject({
+      scope: 'repository',
+      owner: 'acme',
+      repo: 'app',
+      apiUrl: 'https://api.github.com',
+      clientId: { as: 'variable', name: 'C1_ID' }
+    });
     expect([c.verify, c.verifyTimeoutMs, c.revokeOld, c.dryRun]).toEqual([true, 90_000, true, false]);
   });
 
@@ -51,7 +70,12 @@ describe('parseRotateConfig: input rules', () => {
     ['secret-name required', { 'secret-name': '' }, 'secret-name', /is required/u],
     ['neither client-id target', { 'client-id-variable': '' }, 'client-id-variable', /exactly one/u],
     ['both client-id targets', { 'client-id-secret': 'X' }, 'client-id-variable', /exactly one/u],
-    ['client-id-secret equal to secret-name', { 'client-id-variable': '', 'client-id-secret': 'c1_secret' }, 'client-id-secret', /same secret/u],
+    [
+      'client-id-secret equal to secret-name',
+      { 'client-id-variable': '', 'client-id-secret': 'c1_secret' },
+      'client-id-secret',
+      /same secret/u
+    ],
     ['GitHub names', { 'secret-name': 'GITHUB_X' }, 'secret-name', /GITHUB_/u],
     ['a name with a dash', { 'client-id-variable': 'C1-ID' }, 'client-id-variable', /letters, digits and underscores/u],
     ['spc at most 180d', { 'client-id': SPC, 'expires-in': '181d' }, 'expires-in', /180d/u],
@@ -87,8 +111,16 @@ describe('parseRotateConfig: input rules', () => {
   test.each<[string, Inputs, unknown]>([
     ['spc self', { 'client-id': SPC }, { kind: 'spc', self: true, id: 'spc-one', clientId: SPC, servicePrincipalId: undefined }],
     ['pcc by id', { credential: 'other-1' }, { kind: 'pcc', self: false, id: 'other-1', clientId: undefined }],
-    ['pcc by client ID', { credential: 'o@acme.conductor.one/pcc' }, { kind: 'pcc', self: false, id: undefined, clientId: 'o@acme.conductor.one/pcc' }],
-    ['spc by id', { credential: 'c-1', 'service-principal-id': 'sp1' }, { kind: 'spc', self: false, id: 'c-1', clientId: undefined, servicePrincipalId: 'sp1' }],
+    [
+      'pcc by client ID',
+      { credential: 'o@acme.conductor.one/pcc' },
+      { kind: 'pcc', self: false, id: undefined, clientId: 'o@acme.conductor.one/pcc' }
+    ],
+    [
+      'spc by id',
+      { credential: 'c-1', 'service-principal-id': 'sp1' },
+      { kind: 'spc', self: false, id: 'c-1', clientId: undefined, servicePrincipalId: 'sp1' }
+    ],
     ['the caller by id is self', { credential: 'blue-whale-1' }, { kind: 'pcc', self: true, id: 'blue-whale-1', clientId: undefined }]
   ])('credential: %s', (_name, inputs, target) => {
     expect(configOf(inputs).target).toEqual(target);
@@ -149,7 +181,11 @@ describe('planRotation', () => {
   });
 
   test('inputs replace the copied fields', () => {
-    const plan = planRotation(configOf({ 'display-name': 'new', 'scoped-roles': 'r1 r2', 'allow-source-cidr': '10.1.0.0/16', 'expires-in': '7d' }), record(), NOW);
+    const plan = planRotation(
+      configOf({ 'display-name': 'new', 'scoped-roles': 'r1 r2', 'allow-source-cidr': '10.1.0.0/16', 'expires-in': '7d' }),
+      record(),
+      NOW
+    );
     expect(plan.create).toEqual({ displayName: 'new', allowSourceCidr: ['10.1.0.0/16'], scopedRoles: ['r1', 'r2'], expires: '604800s' });
   });
 
@@ -165,9 +201,9 @@ describe('planRotation', () => {
   });
 
   test('the never-wider check runs even when rotation is not due', () => {
-    expect(() => planRotation(configOf({ 'rotate-within': '1d', 'allow-source-cidr': '0.0.0.0/0' }), record({ expiresTime: null }), NOW)).toThrow(
-      /allow-source-cidr/u
-    );
+    expect(() =>
+      planRotation(configOf({ 'rotate-within': '1d', 'allow-source-cidr': '0.0.0.0/0' }), record({ expiresTime: null }), NOW)
+    ).toThrow(/allow-source-cidr/u);
   });
 });
 

@@ -3,7 +3,18 @@
 // now and no credential this run created is alive unless GitHub holds it (or C1 refused to revoke it and the
 // error names it for a person), or the step failed saying that both credentials are kept (and both are alive). No secret appears in the log, outputs, state or summary.
 import fc from 'fast-check';
-import { errorLine, ID_VAR, leaks, mintsToken, REPO, runRotate, SECRET, selfInputs, startRotationWorld, stopWorld } from './rotate-fixtures.js';
+import {
+  errorLine,
+  ID_VAR,
+  leaks,
+  mintsToken,
+  REPO,
+  runRotate,
+  SECRET,
+  selfInputs,
+  startRotationWorld,
+  stopWorld
+} from './rotate-fixtures.js';
 
 const SEED = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261201);
 
@@ -19,7 +30,11 @@ const faultArb: fc.Arbitrary<Fault> = fc.oneof(
 const scheduleArb = fc.record({
   c1: fc.array(
     fc
-      .record({ route: fc.constantFrom<C1Route>('token', 'list', 'create', 'delete'), fault: faultArb, times: fc.integer({ min: 1, max: 2 }) })
+      .record({
+        route: fc.constantFrom<C1Route>('token', 'list', 'create', 'delete'),
+        fault: faultArb,
+        times: fc.integer({ min: 1, max: 2 })
+      })
       // The contract reads a Delete's 404 as "already revoked": a 404 that left the credential alive is not C1.
       .filter((f) => !(f.route === 'delete' && 'status' in f.fault && f.fault.status === 404)),
     { maxLength: 2 }

@@ -156,7 +156,12 @@ describe('rotate: other credentials and kinds', () => {
     const result = await runRotate(selfInputs(w, { credential: target.id, 'expires-in': '14d' }));
     expect(result.code).toBe(0);
     const create = w.c1.requests.find((r) => r.route === 'create');
-    expect(create?.body).toEqual({ displayName: 'deploy bot', allowSourceCidr: ['10.0.0.0/8'], scopedRoles: ['role-read'], expires: '1209600s' });
+    expect(create?.body).toEqual({
+      displayName: 'deploy bot',
+      allowSourceCidr: ['10.0.0.0/8'],
+      scopedRoles: ['role-read'],
+      expires: '1209600s'
+    });
     expect(await mintsToken(w.c1, target.clientId, target.secret)).toBe(false);
     expect(await mintsToken(w.c1, w.gh.variable(REPO, ID_VAR), w.gh.secret(REPO, SECRET))).toBe(true);
     expect(await mintsToken(w.c1, w.c1.caller.clientId, w.c1.caller.secret)).toBe(true);
@@ -165,7 +170,11 @@ describe('rotate: other credentials and kinds', () => {
   test('service principal credential self: the service principal comes from introspect', async () => {
     const w = await start();
     const sp = 'sp-deployer';
-    const self = w.c1.seedSpc(sp, 'spc-one', { displayName: 'deployer', scopedRoleIds: ['role-a'], expiresAt: new Date(Date.now() + DAY_MS).toISOString() });
+    const self = w.c1.seedSpc(sp, 'spc-one', {
+      displayName: 'deployer',
+      scopedRoleIds: ['role-a'],
+      expiresAt: new Date(Date.now() + DAY_MS).toISOString()
+    });
     w.gh.setSecret(REPO, SECRET, self.secret);
     w.gh.setSecret(REPO, 'C1_ID', self.clientId);
     const result = await runRotate(
@@ -191,7 +200,10 @@ describe('rotate: other credentials and kinds', () => {
     const other = w.c1.seedSpc('sp-x', 'spc-two', { displayName: 'x', allowSourceCidrs: ['192.0.2.0/24'] });
     const result = await runRotate(selfInputs(w, { credential: 'spc-two', 'service-principal-id': 'sp-x', 'expires-in': '90d' }));
     expect(result.code).toBe(0);
-    expect(w.c1.requests.find((r) => r.route === 'spcCreate')?.body).toMatchObject({ allowSourceCidrs: ['192.0.2.0/24'], expires: '7776000s' });
+    expect(w.c1.requests.find((r) => r.route === 'spcCreate')?.body).toMatchObject({
+      allowSourceCidrs: ['192.0.2.0/24'],
+      expires: '7776000s'
+    });
     expect(w.c1.alive(other.clientId)).toBe(false);
     expect(await mintsToken(w.c1, w.gh.variable(REPO, ID_VAR), w.gh.secret(REPO, SECRET))).toBe(true);
   });

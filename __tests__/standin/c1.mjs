@@ -336,7 +336,9 @@ export async function startC1(options = {}) {
     if (!credential) return oauthError(401, 'invalid_client', 'unknown client_id');
     if (!rotation.usable(clientId)) return oauthError(401, 'invalid_client', 'client is not active yet');
     if (hasSecret) {
-      return form.client_secret === credential.secret ? rotation.owned(tokenAnswer(), clientId) : oauthError(401, 'invalid_client', 'client_secret does not match');
+      return form.client_secret === credential.secret
+        ? rotation.owned(tokenAnswer(), clientId)
+        : oauthError(401, 'invalid_client', 'client_secret does not match');
     }
     const problem = assertionProblem(/** @type {string} */ (form.client_assertion), credential, audience);
     return problem === undefined ? rotation.owned(tokenAnswer(), clientId) : oauthError(401, 'invalid_client', problem);
@@ -968,7 +970,14 @@ function rotationRoutes(world) {
       const path = spcPath(incoming.url.pathname);
       switch (route) {
         case 'introspect':
-          return ok({ userId: userOf(caller), principleId: userOf(caller), tenantId: 'tenant-1', roles: [], permissions: [], features: [] });
+          return ok({
+            userId: userOf(caller),
+            principleId: userOf(caller),
+            tenantId: 'tenant-1',
+            roles: [],
+            permissions: [],
+            features: []
+          });
         case 'create':
           if (settings.pccCreateForbidden) return rpcError(403, 'permission denied: personal clients cannot create personal clients');
           return create('pcc', DEFAULT_USER_ID, incoming.raw);
@@ -1040,7 +1049,8 @@ function rotationRoutes(world) {
     if (!isStringList(roles)) return rpcError(400, 'scopedRoles must be a list of strings');
     if (typeof body.displayName !== 'string') return rpcError(400, 'displayName is required');
     const expires = typeof body.expires === 'string' ? /^(\d+)s$/.exec(body.expires) : null;
-    if (body.expires !== undefined && body.expires !== null && expires === null) return rpcError(400, `expires: invalid Duration ${JSON.stringify(body.expires)}`);
+    if (body.expires !== undefined && body.expires !== null && expires === null)
+      return rpcError(400, `expires: invalid Duration ${JSON.stringify(body.expires)}`);
     const seconds = expires === null ? undefined : Number(expires[1]);
     if (kind === 'spc' && (seconds === undefined || seconds > SPC_MAX_S)) return rpcError(400, 'expires must be set and at most 180 days');
     const name = `rotated-${++serial}-${randomBytes(3).toString('hex')}`;
@@ -1080,7 +1090,32 @@ function rotationRoutes(world) {
         });
       }
     };
-    const record = kind === 'pcc' ? { client: { id: name, clientId: credential.clientId, displayName: body.displayName, allowSourceCidr: cidrs, scopedRoles: roles, expiresTime, createdAt: timestamp(now) } } : { credential: { id: name, clientId: credential.clientId, servicePrincipalId: owner, displayName: body.displayName, allowSourceCidrs: cidrs, scopedRoleIds: roles, expiresAt: expiresTime, createdAt: timestamp(now), requireDpop: false } };
+    const record =
+      kind === 'pcc'
+        ? {
+            client: {
+              id: name,
+              clientId: credential.clientId,
+              displayName: body.displayName,
+              allowSourceCidr: cidrs,
+              scopedRoles: roles,
+              expiresTime,
+              createdAt: timestamp(now)
+            }
+          }
+        : {
+            credential: {
+              id: name,
+              clientId: credential.clientId,
+              servicePrincipalId: owner,
+              displayName: body.displayName,
+              allowSourceCidrs: cidrs,
+              scopedRoleIds: roles,
+              expiresAt: expiresTime,
+              createdAt: timestamp(now),
+              requireDpop: false
+            }
+          };
     return { status: 200, body: { ...record, clientSecret: credential.secret }, commit };
   }
 
@@ -1092,7 +1127,8 @@ function rotationRoutes(world) {
   function revoke(caller, id, find) {
     const found = find();
     if (found === undefined) return rpcError(404, `credential "${id}" not found`);
-    if (settings.refuseSelfRevoke && caller === found.clientId) return rpcError(403, 'permission denied: a credential cannot revoke itself');
+    if (settings.refuseSelfRevoke && caller === found.clientId)
+      return rpcError(403, 'permission denied: a credential cannot revoke itself');
     return {
       ...ok({}),
       commit: () => {

@@ -101,7 +101,13 @@ export async function startGitHub() {
     let scope = scopes.get(key);
     if (scope === undefined) {
       const pair = sodium.crypto_box_keypair();
-      scope = { keyId: `key-${++keySerial}`, publicKey: pair.publicKey, privateKey: pair.privateKey, secrets: new Map(), variables: new Map() };
+      scope = {
+        keyId: `key-${++keySerial}`,
+        publicKey: pair.publicKey,
+        privateKey: pair.privateKey,
+        secrets: new Map(),
+        variables: new Map()
+      };
       scopes.set(key, scope);
     }
     return scope;
@@ -131,7 +137,8 @@ export async function startGitHub() {
 
     const fault = faults[parsed.route].shift();
     if (fault && 'reset' in fault) return void req.socket.destroy();
-    if (fault && 'status' in fault) return reply(res, entry, fault.status, fault.body ?? { message: `injected fault: ${fault.status}` }, fault.headers);
+    if (fault && 'status' in fault)
+      return reply(res, entry, fault.status, fault.body ?? { message: `injected fault: ${fault.status}` }, fault.headers);
     if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
     const answer = respond(parsed, permissions, body, url);
@@ -165,11 +172,17 @@ export async function startGitHub() {
         const found = scope.secrets.get(name);
         if (!found) return { status: 404, body: { message: 'Not Found' } };
         const meta = { name, created_at: new Date(found.updatedAt).toISOString(), updated_at: new Date(found.updatedAt).toISOString() };
-        return { status: 200, body: p.org ? { ...meta, visibility: found.visibility ?? 'private', selected_repositories_url: `${url.pathname}/repositories` } : meta };
+        return {
+          status: 200,
+          body: p.org
+            ? { ...meta, visibility: found.visibility ?? 'private', selected_repositories_url: `${url.pathname}/repositories` }
+            : meta
+        };
       }
       case 'putSecret': {
         if (perms.secrets !== 'write') return forbidden;
-        if (typeof b.encrypted_value !== 'string' || typeof b.key_id !== 'string') return { status: 422, body: { message: 'encrypted_value and key_id are required' } };
+        if (typeof b.encrypted_value !== 'string' || typeof b.key_id !== 'string')
+          return { status: 422, body: { message: 'encrypted_value and key_id are required' } };
         if (b.key_id !== scope.keyId) return { status: 422, body: { message: 'key_id does not match the current public key' } };
         let plaintext;
         try {
@@ -180,8 +193,12 @@ export async function startGitHub() {
         }
         const org = {};
         if (p.org) {
-          if (!['all', 'private', 'selected'].includes(String(b.visibility))) return { status: 422, body: { message: 'visibility is required' } };
-          Object.assign(org, { visibility: b.visibility, selected: Array.isArray(b.selected_repository_ids) ? b.selected_repository_ids : undefined });
+          if (!['all', 'private', 'selected'].includes(String(b.visibility)))
+            return { status: 422, body: { message: 'visibility is required' } };
+          Object.assign(org, {
+            visibility: b.visibility,
+            selected: Array.isArray(b.selected_repository_ids) ? b.selected_repository_ids : undefined
+          });
         }
         const existed = scope.secrets.has(name);
         return { status: existed ? 204 : 201, commit: () => scope.secrets.set(name, { plaintext, ...org, updatedAt: Date.now() }) };
@@ -205,10 +222,14 @@ export async function startGitHub() {
       }
       case 'createVariable': {
         if (perms.variables !== 'write') return forbidden;
-        if (typeof b.name !== 'string' || typeof b.value !== 'string') return { status: 422, body: { message: 'name and value are required' } };
+        if (typeof b.name !== 'string' || typeof b.value !== 'string')
+          return { status: 422, body: { message: 'name and value are required' } };
         if (scope.variables.has(b.name)) return { status: 409, body: { message: 'Already exists' } };
-        if (p.org && !['all', 'private', 'selected'].includes(String(b.visibility))) return { status: 422, body: { message: 'visibility is required' } };
-        const org = p.org ? { visibility: String(b.visibility), selected: Array.isArray(b.selected_repository_ids) ? b.selected_repository_ids : undefined } : {};
+        if (p.org && !['all', 'private', 'selected'].includes(String(b.visibility)))
+          return { status: 422, body: { message: 'visibility is required' } };
+        const org = p.org
+          ? { visibility: String(b.visibility), selected: Array.isArray(b.selected_repository_ids) ? b.selected_repository_ids : undefined }
+          : {};
         const vname = b.name;
         const value = b.value;
         return { status: 201, body: {}, commit: () => scope.variables.set(vname, { value, ...org }) };
@@ -231,7 +252,10 @@ export async function startGitHub() {
  * @returns {{ route: GitHubRoute, scope: string, org: boolean, name: string | undefined } | undefined}
  */
 function parse(method, pathname) {
-  const parts = pathname.split('/').slice(1).map((p) => decodeURIComponent(p));
+  const parts = pathname
+    .split('/')
+    .slice(1)
+    .map((p) => decodeURIComponent(p));
   let scope;
   let rest;
   let org = false;
@@ -250,7 +274,8 @@ function parse(method, pathname) {
   }
   const [kind, name, extra] = rest;
   if (kind === 'secrets') {
-    if (name === 'public-key' && extra === undefined) return method === 'GET' ? { route: 'publicKey', scope, org, name: undefined } : undefined;
+    if (name === 'public-key' && extra === undefined)
+      return method === 'GET' ? { route: 'publicKey', scope, org, name: undefined } : undefined;
     if (name === undefined) return undefined;
     if (extra === 'repositories') return org && method === 'GET' ? { route: 'repositories', scope, org, name } : undefined;
     if (extra !== undefined) return undefined;
@@ -275,6 +300,11 @@ function parse(method, pathname) {
 function reply(res, entry, status, body, headers = {}) {
   if (entry) entry.status = status;
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers, 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ratelimit-remaining': '4999',
+    ...headers,
+    'content-length': Buffer.byteLength(text)
+  });
   res.end(text);
 }

@@ -2650,7 +2650,9 @@ function parseRotateConfig(read, env) {
         throw new errors_InputError(RotateInput.servicePrincipalId, `got ${errors_quote(servicePrincipalId)}; expected a service principal id.`);
     }
     const target = parseRotateTarget(read(RotateInput.credential), servicePrincipalId, connection.auth.caller);
-    const expiresInMs = rotate_optional(read(RotateInput.expiresIn)) === undefined ? DEFAULT_EXPIRES_MS : durations_parseDuration(RotateInput.expiresIn, read(RotateInput.expiresIn));
+    const expiresInMs = rotate_optional(read(RotateInput.expiresIn)) === undefined
+        ? DEFAULT_EXPIRES_MS
+        : durations_parseDuration(RotateInput.expiresIn, read(RotateInput.expiresIn));
     if (expiresInMs < 3_600_000)
         throw new errors_InputError(RotateInput.expiresIn, `got ${formatDuration(expiresInMs)}; expected at least 1h.`);
     if (target.kind === 'spc' && expiresInMs > SPC_MAX_MS) {
@@ -2824,7 +2826,12 @@ function parseApiUrl(text) {
         url = undefined;
     }
     const loopback = url !== undefined && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
-    if (url === undefined || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    if (url === undefined ||
+        url.username !== '' ||
+        url.password !== '' ||
+        url.search !== '' ||
+        url.hash !== '' ||
+        !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
         throw new errors_InputError(RotateInput.githubApiUrl, `got ${errors_quote(text)}; expected https://api.github.com or https://<ghes-host>/api/v3 (http:// only for loopback).`);
     }
     return url.href.replace(/\/$/u, '');
@@ -2930,7 +2937,8 @@ function octokitRequest(token, baseUrl, timeoutMs) {
             return { status: response.status, data: response.data, headers: response.headers };
         }
         catch (error) {
-            const response = error.response;
+            const response = error
+                .response;
             if (response === undefined)
                 throw new Error(`no answer from GitHub (${error instanceof Error ? error.message : String(error)})`);
             return { status: response.status, data: response.data, headers: response.headers };
@@ -3086,7 +3094,9 @@ class GitHubStore {
     /** visibility is what an org write sends: the existing visibility (and repositories), or private for a new one. */
     visibility(existing) {
         const visibility = existing.visibility ?? 'private';
-        return visibility === 'selected' ? { visibility, selected_repository_ids: [...(existing.selectedRepositoryIds ?? [])] } : { visibility };
+        return visibility === 'selected'
+            ? { visibility, selected_repository_ids: [...(existing.selectedRepositoryIds ?? [])] }
+            : { visibility };
     }
     base() {
         const t = this.target;

@@ -254,7 +254,8 @@ export class C1Client {
         body = await this.call(call);
         break;
       } catch (error) {
-        if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts) throw error;
+        if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
+          throw error;
         await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
       }
     }

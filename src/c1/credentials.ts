@@ -94,7 +94,8 @@ export function toRecord(owner: Owner, raw: unknown): CredentialRecord | undefin
 /** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
 export function expectRecord(owner: Owner, what: string, raw: unknown): CredentialRecord {
   const record = toRecord(owner, raw);
-  if (record === undefined) throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+  if (record === undefined)
+    throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
   return record;
 }
 

@@ -92,7 +92,10 @@ export function parseRotateConfig(read: ReadInput, env: Environment): RotateConf
     throw new InputError(RotateInput.servicePrincipalId, `got ${quote(servicePrincipalId)}; expected a service principal id.`);
   }
   const target = parseRotateTarget(read(RotateInput.credential), servicePrincipalId, connection.auth.caller);
-  const expiresInMs = optional(read(RotateInput.expiresIn)) === undefined ? DEFAULT_EXPIRES_MS : parseDuration(RotateInput.expiresIn, read(RotateInput.expiresIn));
+  const expiresInMs =
+    optional(read(RotateInput.expiresIn)) === undefined
+      ? DEFAULT_EXPIRES_MS
+      : parseDuration(RotateInput.expiresIn, read(RotateInput.expiresIn));
   if (expiresInMs < 3_600_000) throw new InputError(RotateInput.expiresIn, `got ${formatDuration(expiresInMs)}; expected at least 1h.`);
   if (target.kind === 'spc' && expiresInMs > SPC_MAX_MS) {
     throw new InputError(RotateInput.expiresIn, `got ${formatDuration(expiresInMs)}; a service principal credential lives at most 180d.`);
@@ -101,7 +104,9 @@ export function parseRotateConfig(read: ReadInput, env: Environment): RotateConf
   const rotateWithinMs = rotateWithinText === undefined ? undefined : parseDuration(RotateInput.rotateWithin, rotateWithinText);
   const warnings = [...connection.warnings];
   if (rotateWithinMs !== undefined && rotateWithinMs >= expiresInMs) {
-    warnings.push(`rotate-within (${formatDuration(rotateWithinMs)}) is at least expires-in (${formatDuration(expiresInMs)}): every run will rotate.`);
+    warnings.push(
+      `rotate-within (${formatDuration(rotateWithinMs)}) is at least expires-in (${formatDuration(expiresInMs)}): every run will rotate.`
+    );
   }
   const cidrItems = parseList(read(RotateInput.allowSourceCidr));
   if (cidrItems.length === 0 && read(RotateInput.allowSourceCidr).trim() !== '') {
@@ -147,7 +152,10 @@ export function parseRotateTarget(value: string, servicePrincipalId: string | un
       throw new InputError(RotateInput.credential, 'self needs to know the caller: give client-id (or set CONDUCTORONE_CLIENT_ID).');
     }
     if (caller.kind === 'wfe') {
-      throw new InputError(RotateInput.credential, `self means the caller's own credential, but ${caller.value} is a workload federation (wfe) client ID, which has no secret to rotate.`);
+      throw new InputError(
+        RotateInput.credential,
+        `self means the caller's own credential, but ${caller.value} is a workload federation (wfe) client ID, which has no secret to rotate.`
+      );
     }
     return caller.kind === 'pcc'
       ? { kind: 'pcc', self: true, id: undefined, clientId: caller.value }
@@ -157,17 +165,24 @@ export function parseRotateTarget(value: string, servicePrincipalId: string | un
     const parsed = parseClientId(RotateInput.credential, v);
     const self = caller !== undefined && caller.value.toLowerCase() === parsed.value.toLowerCase();
     if (parsed.kind === 'pcc') {
-      if (servicePrincipalId !== undefined) throw new InputError(RotateInput.servicePrincipalId, 'is only for service principal (spc) credentials.');
+      if (servicePrincipalId !== undefined)
+        throw new InputError(RotateInput.servicePrincipalId, 'is only for service principal (spc) credentials.');
       return { kind: 'pcc', self, id: undefined, clientId: parsed.value };
     }
-    if (parsed.kind === 'wfe') throw new InputError(RotateInput.credential, `got ${quote(v)}; a workload federation (wfe) client ID has no secret to rotate.`);
+    if (parsed.kind === 'wfe')
+      throw new InputError(RotateInput.credential, `got ${quote(v)}; a workload federation (wfe) client ID has no secret to rotate.`);
     if (servicePrincipalId === undefined && !self) {
-      throw new InputError(RotateInput.servicePrincipalId, `is required for a service principal credential other than self (${parsed.value}).`);
+      throw new InputError(
+        RotateInput.servicePrincipalId,
+        `is required for a service principal credential other than self (${parsed.value}).`
+      );
     }
     return { kind: 'spc', self, id: parsed.name, clientId: parsed.value, servicePrincipalId };
   }
-  if (!ID.test(v)) throw new InputError(RotateInput.credential, `got ${quote(v)}; expected self, a credential id (blue-whale-12345) or a full client ID.`);
-  const self = caller !== undefined && caller.name === v && (servicePrincipalId === undefined ? caller.kind === 'pcc' : caller.kind === 'spc');
+  if (!ID.test(v))
+    throw new InputError(RotateInput.credential, `got ${quote(v)}; expected self, a credential id (blue-whale-12345) or a full client ID.`);
+  const self =
+    caller !== undefined && caller.name === v && (servicePrincipalId === undefined ? caller.kind === 'pcc' : caller.kind === 'spc');
   return servicePrincipalId === undefined
     ? { kind: 'pcc', self, id: v, clientId: undefined }
     : { kind: 'spc', self, id: v, clientId: undefined, servicePrincipalId };
@@ -175,7 +190,8 @@ export function parseRotateTarget(value: string, servicePrincipalId: string | un
 
 function parseRoles(value: string): string[] | undefined {
   const roles = unique(parseList(value));
-  if (roles.length === 0 && value.trim() !== '') throw new InputError(RotateInput.scopedRoles, 'holds no role IDs; leave it empty to copy the old roles.');
+  if (roles.length === 0 && value.trim() !== '')
+    throw new InputError(RotateInput.scopedRoles, 'holds no role IDs; leave it empty to copy the old roles.');
   for (const role of roles) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
       throw new InputError(RotateInput.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
@@ -196,24 +212,36 @@ function parseGitHub(read: ReadInput, env: Environment, dryRun: boolean): GitHub
   const variable = githubName(RotateInput.clientIdVariable, read(RotateInput.clientIdVariable), false);
   const secret = githubName(RotateInput.clientIdSecret, read(RotateInput.clientIdSecret), false);
   if ((variable === undefined) === (secret === undefined)) {
-    throw new InputError(RotateInput.clientIdVariable, 'give exactly one of client-id-variable (preferred: the client ID is not secret) and client-id-secret.');
+    throw new InputError(
+      RotateInput.clientIdVariable,
+      'give exactly one of client-id-variable (preferred: the client ID is not secret) and client-id-secret.'
+    );
   }
   if (secret !== undefined && secret.toUpperCase() === secretName.toUpperCase()) {
-    throw new InputError(RotateInput.clientIdSecret, `is the same secret as secret-name (${secretName}); the client ID and its secret need two.`);
+    throw new InputError(
+      RotateInput.clientIdSecret,
+      `is the same secret as secret-name (${secretName}); the client ID and its secret need two.`
+    );
   }
   const scope = parseChoice<Scope>(RotateInput.scope, read(RotateInput.scope), ['repository', 'environment', 'organization'], 'repository');
   const environment = optional(read(RotateInput.environment));
   const organization = optional(read(RotateInput.organization));
   const repositoryText = optional(read(RotateInput.repository));
-  if (scope !== 'environment' && environment !== undefined) throw new InputError(RotateInput.environment, `is only used with scope: environment (scope is ${scope}).`);
-  if (scope !== 'organization' && organization !== undefined) throw new InputError(RotateInput.organization, `is only used with scope: organization (scope is ${scope}).`);
-  if (scope === 'organization' && repositoryText !== undefined) throw new InputError(RotateInput.repository, 'is not used with scope: organization.');
-  if (scope === 'environment' && environment === undefined) throw new InputError(RotateInput.environment, 'is required with scope: environment.');
+  if (scope !== 'environment' && environment !== undefined)
+    throw new InputError(RotateInput.environment, `is only used with scope: environment (scope is ${scope}).`);
+  if (scope !== 'organization' && organization !== undefined)
+    throw new InputError(RotateInput.organization, `is only used with scope: organization (scope is ${scope}).`);
+  if (scope === 'organization' && repositoryText !== undefined)
+    throw new InputError(RotateInput.repository, 'is not used with scope: organization.');
+  if (scope === 'environment' && environment === undefined)
+    throw new InputError(RotateInput.environment, 'is required with scope: environment.');
   if (environment !== undefined && (environment.length > 255 || /[\r\n]/u.test(environment))) {
     throw new InputError(RotateInput.environment, `got ${quote(environment)}; expected an environment name.`);
   }
-  if (scope === 'organization' && organization === undefined) throw new InputError(RotateInput.organization, 'is required with scope: organization.');
-  if (organization !== undefined && !OWNER.test(organization)) throw new InputError(RotateInput.organization, `got ${quote(organization)}; expected an organization name.`);
+  if (scope === 'organization' && organization === undefined)
+    throw new InputError(RotateInput.organization, 'is required with scope: organization.');
+  if (organization !== undefined && !OWNER.test(organization))
+    throw new InputError(RotateInput.organization, `got ${quote(organization)}; expected an organization name.`);
   let owner = '';
   let repo = '';
   if (scope !== 'organization') {
@@ -221,7 +249,8 @@ function parseGitHub(read: ReadInput, env: Environment, dryRun: boolean): GitHub
     const from = repositoryText === undefined ? 'GITHUB_REPOSITORY' : RotateInput.repository;
     const [o = '', r = '', extra] = text.split('/');
     if (text === '') throw new InputError(RotateInput.repository, 'is required (owner/name): GITHUB_REPOSITORY is not set.');
-    if (extra !== undefined || !OWNER.test(o) || !REPO.test(r) || r === '.' || r === '..') throw new InputError(from, `got ${quote(text)}; expected owner/name.`);
+    if (extra !== undefined || !OWNER.test(o) || !REPO.test(r) || r === '.' || r === '..')
+      throw new InputError(from, `got ${quote(text)}; expected owner/name.`);
     owner = o;
     repo = r;
   }
@@ -242,11 +271,15 @@ function parseGitHub(read: ReadInput, env: Environment, dryRun: boolean): GitHub
 function githubName(input: string, value: string, required: boolean): string | undefined {
   const v = value.trim();
   if (v === '') {
-    if (required) throw new InputError(input, 'is required: the Actions secret that receives the new client secret (e.g. C1_CLIENT_SECRET).');
+    if (required)
+      throw new InputError(input, 'is required: the Actions secret that receives the new client secret (e.g. C1_CLIENT_SECRET).');
     return undefined;
   }
   if (!GITHUB_NAME.test(v) || v.toUpperCase().startsWith('GITHUB_')) {
-    throw new InputError(input, `got ${quote(v)}; GitHub names hold letters, digits and underscores, do not start with a digit or GITHUB_.`);
+    throw new InputError(
+      input,
+      `got ${quote(v)}; GitHub names hold letters, digits and underscores, do not start with a digit or GITHUB_.`
+    );
   }
   return v;
 }
@@ -259,8 +292,18 @@ function parseApiUrl(text: string): string {
     url = undefined;
   }
   const loopback = url !== undefined && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
-  if (url === undefined || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-    throw new InputError(RotateInput.githubApiUrl, `got ${quote(text)}; expected https://api.github.com or https://<ghes-host>/api/v3 (http:// only for loopback).`);
+  if (
+    url === undefined ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+  ) {
+    throw new InputError(
+      RotateInput.githubApiUrl,
+      `got ${quote(text)}; expected https://api.github.com or https://<ghes-host>/api/v3 (http:// only for loopback).`
+    );
   }
   return url.href.replace(/\/$/u, '');
 }

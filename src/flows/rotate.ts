@@ -1,5 +1,5 @@
 import { C1Client, type CreatedCredential } from '../c1/client.js';
-import { describe, type CredentialRecord, type CredentialRef, type Owner } from '../c1/credentials.js';
+import { describe, type CredentialRecord, type Owner } from '../c1/credentials.js';
 import { C1Error, messageOf } from '../c1/errors.js';
 import { mintUntilAccepted } from '../c1/verify.js';
 import { Env, Input } from '../config/names.js';
@@ -7,7 +7,7 @@ import { parseRotateConfig, RotateInput, type RotateConfig } from '../config/rot
 import { parseClientId, type ClientId } from '../config/tenant.js';
 import { GitHubError } from '../github/api.js';
 import { octokitRequest } from '../github/octokit.js';
-import { GitHubStore, type Preflight } from '../github/store.js';
+import { GitHubStore } from '../github/store.js';
 import { isOrphan, planRotation, rollbackFor, type Failure } from '../plan/rotation.js';
 import { rotationOutputs, rotationSummary, type Progress } from '../runner/rotation-report.js';
 import type { Runtime } from '../runner/runtime.js';
@@ -143,7 +143,9 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
       }
       progress.holds = `the new secret; the client ID may be the old one (${current.clientId})`;
       progress.action = `Store the new client ID ${fresh.clientId} in ${config.github.clientId.name}, then revoke the old credential ${current.clientId}.`;
-      throw new Error(`${cause} Both credentials are kept: store the new client ID ${fresh.clientId} in ${config.github.clientId.name} by hand.`);
+      throw new Error(
+        `${cause} Both credentials are kept: store the new client ID ${fresh.clientId} in ${config.github.clientId.name} by hand.`
+      );
     }
     throw new Error(cause);
   };
@@ -162,7 +164,10 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
     progress.verifyMs = verification?.afterMs;
     if (verification?.accepted !== true) {
       const why = verification === undefined ? `C1 gave a client ID that is not <name>@<host>/<kind>` : verification.last;
-      await fail('verify', `The new credential ${fresh.clientId} did not mint a token within ${config.verifyTimeoutMs / 1000} s (last: ${why}).`);
+      await fail(
+        'verify',
+        `The new credential ${fresh.clientId} did not mint a token within ${config.verifyTimeoutMs / 1000} s (last: ${why}).`
+      );
     }
     progress.verified = true;
     rt.log.info(`Verified: the new credential mints a token (after ${verification?.attempts ?? 1} attempt(s)).`);
@@ -184,7 +189,9 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
   }
   progress.clientIdStored = true;
   progress.rotated = true;
-  rt.log.notice(`Rotated ${current.clientId} → ${fresh.clientId}; stored in ${progress.where} (${config.github.secretName}, ${config.github.clientId.name}).`);
+  rt.log.notice(
+    `Rotated ${current.clientId} → ${fresh.clientId}; stored in ${progress.where} (${config.github.secretName}, ${config.github.clientId.name}).`
+  );
 
   if (!config.revokeOld) {
     progress.notes.push('The old credential was kept (revoke-old: false).');
@@ -239,7 +246,7 @@ async function readCurrent(client: C1Client, config: RotateConfig): Promise<Cred
   }
   if (target.clientId === undefined) {
     if (target.id === undefined) throw new Error('internal: a target without id or client ID');
-    return client.readCredential({ ...owner, id: target.id } as CredentialRef);
+    return client.readCredential({ ...owner, id: target.id });
   }
   const wanted = target.clientId.toLowerCase();
   const seen = new Set<string>();
@@ -251,14 +258,24 @@ async function readCurrent(client: C1Client, config: RotateConfig): Promise<Cred
     if (found !== undefined) return found;
     pageToken = page.nextPageToken;
     pages++;
-    if (pageToken !== '' && (seen.has(pageToken) || pages >= MAX_PAGES)) throw new Error(`C1 listed credentials past ${pages} pages or repeated a page token.`);
+    if (pageToken !== '' && (seen.has(pageToken) || pages >= MAX_PAGES))
+      throw new Error(`C1 listed credentials past ${pages} pages or repeated a page token.`);
     seen.add(pageToken);
   } while (pageToken !== '');
-  throw new Error(`${target.clientId} was not found among the ${owner.kind === 'pcc' ? "caller's personal clients" : `credentials of service principal ${owner.servicePrincipalId}`}${inferred}.`);
+  throw new Error(
+    `${target.clientId} was not found among the ${owner.kind === 'pcc' ? "caller's personal clients" : `credentials of service principal ${owner.servicePrincipalId}`}${inferred}.`
+  );
 }
 
 /** revokeOrphans looks for what an unanswered Create may have made and revokes it; it says what it found. */
-async function revokeOrphans(client: C1Client, owner: Owner, displayName: string, oldId: string, sentAt: Date, rt: Runtime): Promise<string> {
+async function revokeOrphans(
+  client: C1Client,
+  owner: Owner,
+  displayName: string,
+  oldId: string,
+  sentAt: Date,
+  rt: Runtime
+): Promise<string> {
   const found: string[] = [];
   const failed: string[] = [];
   try {

@@ -9,7 +9,11 @@ export interface GitHubAnswer {
  * GitHubRequest sends one REST request (`GET /repos/o/r/...`, a body for writes) and answers with any status;
  * it throws only when no answer came (network error, timeout). Octokit's `request` behind it in production.
  */
-export type GitHubRequest = (method: 'GET' | 'PUT' | 'POST' | 'PATCH', path: string, body?: Record<string, unknown>) => Promise<GitHubAnswer>;
+export type GitHubRequest = (
+  method: 'GET' | 'PUT' | 'POST' | 'PATCH',
+  path: string,
+  body?: Record<string, unknown>
+) => Promise<GitHubAnswer>;
 
 export interface GitHubRetry {
   readonly maxAttempts: number;
@@ -46,7 +50,8 @@ export function rateLimitWait(answer: GitHubAnswer, now: Date): number | undefin
   const retryAfter = header('retry-after');
   if (retryAfter !== undefined && /^\d+$/u.test(retryAfter.trim())) return Math.min(RATE_LIMIT_CAP_MS, Number(retryAfter) * 1000);
   const reset = header('x-ratelimit-reset');
-  if (reset !== undefined && /^\d+$/u.test(reset.trim())) return Math.min(RATE_LIMIT_CAP_MS, Math.max(0, Number(reset) * 1000 - now.getTime()));
+  if (reset !== undefined && /^\d+$/u.test(reset.trim()))
+    return Math.min(RATE_LIMIT_CAP_MS, Math.max(0, Number(reset) * 1000 - now.getTime()));
   return 1000;
 }
 
@@ -80,7 +85,8 @@ export async function send(
     } catch (error) {
       uncertain = true;
       const reason = error instanceof Error ? error.message : String(error);
-      if (attempt >= retry.maxAttempts) throw new GitHubError(`GitHub ${what} failed after ${attempt} attempt(s): ${reason}.`, undefined, 'unknown');
+      if (attempt >= retry.maxAttempts)
+        throw new GitHubError(`GitHub ${what} failed after ${attempt} attempt(s): ${reason}.`, undefined, 'unknown');
       await wait(retry, attempt, reason, undefined);
       continue;
     }

@@ -19,7 +19,8 @@ export function octokitRequest(token: string, baseUrl: string, timeoutMs: number
       };
       return { status: response.status, data: response.data, headers: response.headers };
     } catch (error) {
-      const response = (error as { response?: { status: number; data: unknown; headers: Record<string, string | number | undefined> } }).response;
+      const response = (error as { response?: { status: number; data: unknown; headers: Record<string, string | number | undefined> } })
+        .response;
       if (response === undefined) throw new Error(`no answer from GitHub (${error instanceof Error ? error.message : String(error)})`);
       return { status: response.status, data: response.data, headers: response.headers };
     }

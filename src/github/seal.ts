@@ -7,6 +7,7 @@ export async function seal(plaintext: string, publicKeyBase64: string): Promise<
   const { default: sodium } = await import('libsodium-wrappers');
   await sodium.ready;
   const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
-  if (key.length !== sodium.crypto_box_PUBLICKEYBYTES) throw new Error(`GitHub's public key is ${key.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}.`);
+  if (key.length !== sodium.crypto_box_PUBLICKEYBYTES)
+    throw new Error(`GitHub's public key is ${key.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}.`);
   return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(plaintext), key), sodium.base64_variants.ORIGINAL);
 }

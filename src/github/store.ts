@@ -66,7 +66,8 @@ export class GitHubStore {
       if (this.target.scope === 'organization') Object.assign(body, this.visibility(existing));
       return send(this.request, this.retry, what, 'POST', this.variablesPath(), body);
     };
-    const update = async (): Promise<GitHubAnswer> => send(this.request, this.retry, what, 'PATCH', `${this.variablesPath()}/${enc(name)}`, { name, value });
+    const update = async (): Promise<GitHubAnswer> =>
+      send(this.request, this.retry, what, 'PATCH', `${this.variablesPath()}/${enc(name)}`, { name, value });
     let answer = existing.exists ? await update() : await create();
     if (existing.exists && answer.status === 404) answer = await create();
     else if (!existing.exists && answer.status === 409) answer = await update();
@@ -118,7 +119,13 @@ export class GitHubStore {
     if (visibility !== 'selected') return { exists: true, visibility };
     const ids: number[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const answer = await send(this.request, this.retry, `${what}: selected repositories`, 'GET', `${repositoriesPath}?per_page=100&page=${page}`);
+      const answer = await send(
+        this.request,
+        this.retry,
+        `${what}: selected repositories`,
+        'GET',
+        `${repositoriesPath}?per_page=100&page=${page}`
+      );
       if (answer.status !== 200) throw this.refusal(`${what}: selected repositories`, answer, 'rejected');
       const body = answer.data as Record<string, unknown> | null;
       const repos = Array.isArray(body?.repositories) ? (body.repositories as unknown[]) : [];
@@ -135,7 +142,9 @@ export class GitHubStore {
   /** visibility is what an org write sends: the existing visibility (and repositories), or private for a new one. */
   private visibility(existing: Existing): Record<string, unknown> {
     const visibility = existing.visibility ?? 'private';
-    return visibility === 'selected' ? { visibility, selected_repository_ids: [...(existing.selectedRepositoryIds ?? [])] } : { visibility };
+    return visibility === 'selected'
+      ? { visibility, selected_repository_ids: [...(existing.selectedRepositoryIds ?? [])] }
+      : { visibility };
   }
 
   private base(): string {
@@ -169,7 +178,11 @@ export class GitHubStore {
     } else if (answer.status === 404) {
       hint = ` Check that ${this.where()} exists and that the token can see it.`;
     }
-    return new GitHubError(`GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`, answer.status, outcome);
+    return new GitHubError(
+      `GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`,
+      answer.status,
+      outcome
+    );
   }
 }
 

@@ -81,7 +81,9 @@ export function rotationSummary(p: Progress): string {
   if (p.newRevoked === true) lines.push('- The new credential was revoked again (rollback).');
   for (const note of p.notes) lines.push(`- ${cell(note)}`);
   if (p.error !== undefined) lines.push(`- Failed: ${cell(p.error)}`);
-  lines.push(`- Action needed: ${cell(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`);
+  lines.push(
+    `- Action needed: ${cell(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -49,6 +49,8 @@ export async function startGitHub() {
   const standIn = {
     url: `http://127.0.0.1:${port}`,
     requests,
+    /** Milliseconds to wait before every answer (the benchmark's latency). */
+    delayMs: 0,
     /** A token that may write secrets and variables (an App installation token with both permissions). */
     appToken: token({ secrets: 'write', variables: 'write', org: true }),
     /** A `GITHUB_TOKEN`-like token: reads the public key, nothing about secrets or variables. */
@@ -125,6 +127,7 @@ export async function startGitHub() {
     } catch {
       body = raw;
     }
+    if (standIn.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, standIn.delayMs));
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const parsed = parse(req.method ?? '', url.pathname);
     /** @type {GitHubRequest} */

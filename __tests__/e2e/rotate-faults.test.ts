@@ -168,10 +168,12 @@ test('Secret write outcome unknown (not applied): both kept, GitHub still holds 
 
 test('Client-ID write rejected (self with its secret): the old secret is written back and the new revoked', async () => {
   const w = await start();
-  w.gh.addFault('updateVariable', { status: 422 });
+  // Refused every time: the variable never changed, so only the secret is written back.
+  w.gh.addFault('updateVariable', { status: 422 }, 3);
   const result = await runRotate(selfInputs(w));
   expect(failed(result)).toMatch(/write of variable C1_CLIENT_ID .*was revoked; GitHub holds the old pair/u);
   expect(held(w)).toEqual({ id: w.c1.caller.clientId, secret: w.c1.caller.secret });
+  expect(w.gh.writes().map((x) => x.split(' ')[0])).toEqual(['putSecret', 'updateVariable', 'putSecret']);
   expect(w.c1.createdAlive()).toEqual([]);
   await expectInvariant(w, result);
 });

@@ -3986,14 +3986,16 @@ async function run(rt, config, progress) {
     progress.created = fresh;
     progress.expiresTime = fresh.expiresTime ?? plan.expiresTime;
     rt.log.info(`Created ${describe(fresh.ref)} with client ID ${fresh.clientId}.`);
-    const fail = async (failure, cause) => {
+    // `clientIdUnknown`: the client-ID write may have been applied, so the old client ID is written back too.
+    const fail = async (failure, cause, clientIdUnknown = false) => {
         const oldSecret = oldSecretText(rt, config);
         const rollback = rollbackFor(failure, oldSecret !== undefined);
         if (rollback.writeBack && oldSecret !== undefined) {
             try {
                 await store.putSecret(config.github.secretName, oldSecret, pre.key, pre.secret);
-                await store.writeClientId(current.clientId, pre);
-                progress.notes.push(`The old secret and client ID were written back to ${progress.where}.`);
+                if (clientIdUnknown)
+                    await store.writeClientId(current.clientId, pre);
+                progress.notes.push(`The old secret${clientIdUnknown ? ' and client ID were' : ' was'} written back to ${progress.where}.`);
             }
             catch (error) {
                 progress.holds = `either pair: the secret may be the new one or the old one, the client ID ${current.clientId} or ${fresh.clientId}`;
@@ -4058,7 +4060,7 @@ async function run(rt, config, progress) {
         await store.writeClientId(fresh.clientId, pre);
     }
     catch (error) {
-        await fail('client-id', messageOf(error));
+        await fail('client-id', messageOf(error), !(error instanceof GitHubError && error.outcome === 'rejected'));
     }
     progress.clientIdStored = true;
     progress.rotated = true;

@@ -106,14 +106,15 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
   progress.expiresTime = fresh.expiresTime ?? plan.expiresTime;
   rt.log.info(`Created ${describe(fresh.ref)} with client ID ${fresh.clientId}.`);
 
-  const fail = async (failure: Failure, cause: string): Promise<never> => {
+  // `clientIdUnknown`: the client-ID write may have been applied, so the old client ID is written back too.
+  const fail = async (failure: Failure, cause: string, clientIdUnknown = false): Promise<never> => {
     const oldSecret = oldSecretText(rt, config);
     const rollback = rollbackFor(failure, oldSecret !== undefined);
     if (rollback.writeBack && oldSecret !== undefined) {
       try {
         await store.putSecret(config.github.secretName, oldSecret, pre.key, pre.secret);
-        await store.writeClientId(current.clientId, pre);
-        progress.notes.push(`The old secret and client ID were written back to ${progress.where}.`);
+        if (clientIdUnknown) await store.writeClientId(current.clientId, pre);
+        progress.notes.push(`The old secret${clientIdUnknown ? ' and client ID were' : ' was'} written back to ${progress.where}.`);
       } catch (error) {
         progress.holds = `either pair: the secret may be the new one or the old one, the client ID ${current.clientId} or ${fresh.clientId}`;
         progress.action = `Set ${config.github.secretName} and ${config.github.clientId.name} to a matching pair by hand (or rerun); both credentials were kept valid.`;
@@ -185,7 +186,7 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
   try {
     await store.writeClientId(fresh.clientId, pre);
   } catch (error) {
-    await fail('client-id', messageOf(error));
+    await fail('client-id', messageOf(error), !(error instanceof GitHubError && error.outcome === 'rejected'));
   }
   progress.clientIdStored = true;
   progress.rotated = true;

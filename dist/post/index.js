@@ -239,7 +239,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8280:
+/***/ 194:
 /***/ (function(module) {
 
 (function (root) {
@@ -1344,7 +1344,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9783:
+/***/ 4689:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1705,8 +1705,8 @@ function excerpt(body) {
     return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var ipaddr = __nccwpck_require__(8280);
+// EXTERNAL MODULE: ../../main/node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __nccwpck_require__(194);
 var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 /**
@@ -2775,8 +2775,8 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(4689);
 ;// CONCATENATED MODULE: ./src/net/http.ts
 
 
@@ -2804,7 +2804,7 @@ function createTransport(userAgent) {
         const secure = url.protocol === 'https:';
         if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
             return secure ? direct.https : direct.http;
-        proxied ??= __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
+        proxied ??= __nccwpck_require__.e(/* import() */ 585).then(__nccwpck_require__.bind(__nccwpck_require__, 8585)).then(({ HttpClient: Client }) => ({
             http: new Client(userAgent, [], { keepAlive: true }),
             https: new Client(userAgent, [], { keepAlive: true })
         }));
@@ -2926,7 +2926,84 @@ function parseRetryAfter(value, now) {
 }
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+;// CONCATENATED MODULE: ./src/c1/credentials.ts
+
+/** collectionPath is the List/Create path of an owner. */
+function collectionPath(owner) {
+    if (owner.kind === 'pcc')
+        return '/api/v1/iam/personal_clients';
+    if (owner.servicePrincipalId === '')
+        throw new Error('internal: empty service principal id');
+    return `/api/v1/service_principals/${encodeURIComponent(owner.servicePrincipalId)}/credentials`;
+}
+/** credentialPath is the Get/Delete path of one credential; an empty id would name the collection. */
+function credentialPath(ref) {
+    if (ref.id === '')
+        throw new Error('internal: empty credential id');
+    return `${collectionPath(ref)}/${encodeURIComponent(ref.id)}`;
+}
+/** describe names a credential in messages: "personal client 'blue-whale'" or "service principal credential 'x' of 'sp'". */
+function describe(ref) {
+    return ref.kind === 'pcc'
+        ? `personal client '${ref.id}'`
+        : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
+}
+/** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
+function createBody(owner, fields) {
+    const cidrs = [...fields.allowSourceCidr];
+    return {
+        displayName: fields.displayName,
+        ...(owner.kind === 'pcc' ? { allowSourceCidr: cidrs } : { allowSourceCidrs: cidrs }),
+        scopedRoles: [...fields.scopedRoles],
+        expires: fields.expires
+    };
+}
+/**
+ * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
+ * undefined when it is not a credential with an id and a client ID.
+ */
+function toRecord(owner, raw) {
+    if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
+        return undefined;
+    }
+    const spc = owner.kind === 'spc';
+    const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
+    const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
+    const expires = spc ? raw.expiresAt : raw.expiresTime;
+    if (!isStringListOrNull(cidrs) || !isStringListOrNull(roles) || !isStringOrNull(expires) || !isStringOrNull(raw.createdAt)) {
+        return undefined;
+    }
+    return {
+        ref: { ...owner, id: raw.id },
+        clientId: raw.clientId,
+        displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
+        allowSourceCidr: cidrs ?? null,
+        scopedRoles: roles ?? null,
+        expiresTime: expires ?? null,
+        createdAt: raw.createdAt ?? null,
+        requireDpop: raw.requireDpop === true
+    };
+}
+/** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
+function expectRecord(owner, what, raw) {
+    const record = toRecord(owner, raw);
+    if (record === undefined)
+        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+    return record;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStringListOrNull(v) {
+    return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
+}
+function isStringOrNull(v) {
+    return v === undefined || v === null || typeof v === 'string';
+}
+
 ;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
 
 
 
@@ -2952,7 +3029,7 @@ class C1Client {
     async mint(auth) {
         const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
         const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
         if (token === undefined) {
             throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
         }
@@ -2990,7 +3067,7 @@ class C1Client {
             parsed = undefined;
         }
         if (response.status >= 200 && response.status < 300) {
-            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
             if (token === undefined)
                 return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
             this.options.tokenDeps.mask(token);
@@ -2999,7 +3076,7 @@ class C1Client {
         return {
             kind: 'refused',
             status: response.status,
-            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
             message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
         };
     }
@@ -3008,8 +3085,8 @@ class C1Client {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
         const what = `List of personal clients (looking for ${lookingFor})`;
         const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = isObject(body) ? body.list : undefined;
-        if (!isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(isObject)))) {
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || (Array.isArray(list) && list.every(client_isObject)))) {
             throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         return {
@@ -3061,9 +3138,95 @@ class C1Client {
                 throw new TimeoutError(once.timeoutMs);
             throw error;
         }
-        if (!isObject(body) || typeof body.checkedIp !== 'string')
+        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
             throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
         return body.checkedIp;
+    }
+    // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
+    /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
+    async introspect() {
+        const what = 'introspect';
+        const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
+        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
+            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+        }
+        return { userId: body.userId };
+    }
+    /** readCredential reads one pcc or spc credential by its id. */
+    async readCredential(ref) {
+        const what = `Get of ${describe(ref)}`;
+        const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
+        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
+    }
+    /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
+    async credentialPage(owner, pageToken) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+        const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        return {
+            list: (list ?? []).flatMap((raw) => toRecord(owner, raw) ?? []),
+            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+        };
+    }
+    /**
+     * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
+     * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
+     * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
+     */
+    async createCredential(owner, fields) {
+        const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
+        const call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
+        let body;
+        for (let attempt = 1;; attempt++) {
+            try {
+                body = await this.call(call);
+                break;
+            }
+            catch (error) {
+                if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
+                    throw error;
+                await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
+            }
+        }
+        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
+        if (secretText !== '') {
+            this.options.tokenDeps.mask(secretText);
+            const keyPart = secretText.split(':')[3];
+            if (keyPart !== undefined && keyPart !== '')
+                this.options.tokenDeps.mask(keyPart);
+        }
+        let secret;
+        try {
+            secret = secretText === '' ? undefined : parseClientSecret('clientSecret', secretText);
+        }
+        catch {
+            secret = undefined;
+        }
+        if (secret !== undefined)
+            this.options.tokenDeps.mask(secret.d);
+        const record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential) : undefined;
+        if (record === undefined || secret === undefined) {
+            // C1 answered 200, so something may have been created, but without what is needed to use it.
+            throw new C1Error(`C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`, 200, false, true);
+        }
+        return { record, secret, secretText };
+    }
+    /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
+    async revokeCredential(ref) {
+        const what = `Delete of ${describe(ref)}`;
+        try {
+            await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
+            return 'revoked';
+        }
+        catch (error) {
+            if (error instanceof C1Error && error.status === 404)
+                return 'already gone';
+            throw error;
+        }
     }
     async call(call, tokenWhat) {
         const outcome = { uncertain: false };
@@ -3079,7 +3242,7 @@ class C1Client {
         }
     }
     async attempt(call, tokenWhat, outcome) {
-        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+        const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
         let renewed = false;
         for (let attempt = 1;; attempt++) {
             // Minting fails with its own message and its own retries; only the transport's errors are retried here.
@@ -3189,7 +3352,7 @@ function attempts(n) {
 function headerValue(v) {
     return Array.isArray(v) ? v[0] : v;
 }
-function isObject(v) {
+function client_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function parseJson(what, body) {
@@ -3201,7 +3364,7 @@ function parseJson(what, body) {
     }
 }
 function expectClient(what, body) {
-    if (!isObject(body) || !isObject(body.client)) {
+    if (!client_isObject(body) || !client_isObject(body.client)) {
         throw new C1Error(`C1 ${what} answered 200 without a client: ${excerpt(JSON.stringify(body))}.`, 200, false);
     }
     return body.client;
@@ -3398,7 +3561,7 @@ async function cleanup(rt) {
         }
         else {
             const current = await client.get(id);
-            holds = describe(current);
+            holds = cleanup_describe(current);
             await restore(rt, client, config, id, saved, current);
         }
     }
@@ -3455,7 +3618,7 @@ function mainLeft(saved) {
     const list = `allowSourceCidr [${asList(set.after).join(', ')}]`;
     return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
 }
-function describe(client) {
+function cleanup_describe(client) {
     const list = client.allowSourceCidr ?? [];
     return list.length === 0 ? 'an empty allowSourceCidr (allow from anywhere)' : `allowSourceCidr [${list.join(', ')}]`;
 }
@@ -3614,7 +3777,7 @@ function coreRuntime() {
             return Promise.resolve();
         },
         // Loaded only on the keyless path: @actions/core brings its OIDC client, and undici with it.
-        getIdToken: async (audience) => (await Promise.all(/* import() */[__nccwpck_require__.e(779), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 143))).getIDToken(audience),
+        getIdToken: async (audience) => (await Promise.all(/* import() */[__nccwpck_require__.e(585), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8317))).getIDToken(audience),
         runLink: () => {
             // The run's address from the variables @actions/github's context reads itself: importing that package
             // (and undici with it) for three variables cost 80-150 ms per step (docs/performance.md).

@@ -2949,8 +2949,8 @@ function octokitRequest(token, baseUrl, timeoutMs) {
 ;// CONCATENATED MODULE: ./src/github/seal.ts
 /**
  * seal encrypts a value for GitHub with the repository's (environment's, organization's) public key: a libsodium
- * sealed box, base64 (original variant), as GitHub's REST documentation prescribes. libsodium (about 200 kB
- * of WebAssembly-free JavaScript) is loaded here, on the rotate path only, and once.
+ * sealed box, base64 (original variant), as GitHub's REST documentation prescribes. libsodium (a bundle chunk of
+ * its own, about 420 kB) is loaded here, on the rotate path only, and once.
  */
 async function seal(plaintext, publicKeyBase64) {
     const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));

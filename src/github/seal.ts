@@ -1,7 +1,7 @@
 /**
  * seal encrypts a value for GitHub with the repository's (environment's, organization's) public key: a libsodium
- * sealed box, base64 (original variant), as GitHub's REST documentation prescribes. libsodium (about 200 kB
- * of WebAssembly-free JavaScript) is loaded here, on the rotate path only, and once.
+ * sealed box, base64 (original variant), as GitHub's REST documentation prescribes. libsodium (a bundle chunk of
+ * its own, about 420 kB) is loaded here, on the rotate path only, and once.
  */
 export async function seal(plaintext: string, publicKeyBase64: string): Promise<string> {
   const { default: sodium } = await import('libsodium-wrappers');

@@ -54,7 +54,13 @@ interface ActionYml {
 }
 
 const WORKFLOWS = ['.github/workflows/check-dist.yml', '.github/workflows/ci.yml'];
-const EXAMPLES = ['examples/keyless-oidc.yml', 'examples/per-run-scoping.yml', 'examples/plain-step.yml', 'examples/scheduled-refresh.yml'];
+const EXAMPLES = [
+  'examples/keyless-oidc.yml',
+  'examples/per-run-scoping.yml',
+  'examples/plain-step.yml',
+  'examples/scheduled-refresh.yml',
+  'examples/scheduled-rotation.yml'
+];
 const listYaml = (dir: string): string[] =>
   readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -68,7 +74,11 @@ const allSteps = (wf: Workflow): Step[] => Object.values(wf.jobs).flatMap((job) 
 const action = parse(text('action.yml')) as ActionYml;
 
 /** Steps that run this action: `./` in this repository's CI, the published name in the examples. */
-const isThisAction = (uses: string | undefined): boolean => uses === './' || /^your-org\/c1-credential-leash@/.test(uses ?? '');
+const isThisAction = (uses: string | undefined): boolean =>
+  uses === './' || uses === './rotate' || /^your-org\/c1-credential-leash(\/rotate)?@/.test(uses ?? '');
+/** The rotate action (`…/rotate@v1`) has its own metadata. */
+const isRotate = (uses: string | undefined): boolean => uses === './rotate' || /^your-org\/c1-credential-leash\/rotate@/.test(uses ?? '');
+const rotateAction = parse(text('rotate/action.yml')) as ActionYml;
 
 interface LintResult {
   message: string;
@@ -189,22 +199,25 @@ describe('@action-validator/cli', () => {
 });
 
 describe('every step that runs this action matches action.yml', () => {
-  const inputs = Object.keys(action.inputs);
-  const required = inputs.filter((name) => action.inputs[name]?.required === true);
   const outputs = Object.keys(action.outputs);
 
   test.each(FILES)('%s', (file) => {
     const wf = workflow(file);
     const problems: string[] = [];
     const ids = new Set<string>();
+    const rotateIds = new Set<string>();
     for (const step of allSteps(wf).filter((s) => isThisAction(s.uses))) {
+      const meta = isRotate(step.uses) ? rotateAction : action;
       const given = Object.keys(step.with ?? {});
-      for (const name of given) if (!inputs.includes(name)) problems.push(`unknown input ${name}`);
-      for (const name of required) if (!given.includes(name)) problems.push(`required input ${name} missing`);
-      if (step.id) ids.add(step.id);
+      for (const name of given) if (!Object.keys(meta.inputs).includes(name)) problems.push(`unknown input ${name}`);
+      for (const name of Object.keys(meta.inputs).filter((n) => meta.inputs[n]?.required === true))
+        if (!given.includes(name)) problems.push(`required input ${name} missing`);
+      if (step.id) (isRotate(step.uses) ? rotateIds : ids).add(step.id);
     }
     for (const [, id, name] of text(file).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
       if (id !== undefined && ids.has(id) && !outputs.includes(name ?? '')) problems.push(`unknown output ${name}`);
+      if (id !== undefined && rotateIds.has(id) && !Object.keys(rotateAction.outputs).includes(name ?? ''))
+        problems.push(`unknown output ${name}`);
     }
     expect(problems).toEqual([]);
   });

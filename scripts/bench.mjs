@@ -1076,6 +1076,7 @@ async function main() {
     if (ONLY.has('hang')) await benchHangingSource(lab);
     if (ONLY.has('bundle')) await benchBundle(lab);
     if (ONLY.has('load')) await benchModuleLoad(lab);
+    if (ONLY.has('rotate') || !process.env.BENCH_ONLY) await benchRotation(lab);
   } finally {
     await lab.close();
   }
@@ -1084,6 +1085,95 @@ async function main() {
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')}`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rotation (the rotate action), self-contained: its own C1 and GitHub stand-ins per run, since every rotation
+// revokes the credential it started from. BENCH_ONLY=rotate runs it alone; it runs by default too.
+
+/**
+ * ROTATION_IDEAL: the round trips in a row a rotation cannot avoid. The C1 token and the read (List, to resolve
+ * the client ID) come one after the other while GitHub's preflight (public key, secret metadata, variable) runs
+ * beside them; then Create, the verification token, the secret PUT, the variable PATCH and the Delete, each
+ * waiting for the one before (the contract's order).
+ */
+const ROTATION_IDEAL = 7;
+
+/** runRotation runs dist/rotate once against fresh stand-ins at a latency and checks that GitHub's pair changed. */
+async function runRotation(/** @type {number} */ delayMs) {
+  // Imported here so that this section stays self-contained.
+  const { startGitHub } = await import('../__tests__/standin/github.mjs');
+  const [c1, gh] = await Promise.all([startC1(), startGitHub()]);
+  try {
+    gh.setSecret('repo:acme/app', 'C1_CLIENT_SECRET', c1.caller.secret);
+    gh.setVariable('repo:acme/app', 'C1_CLIENT_ID', c1.caller.clientId);
+    c1.delayMs = delayMs;
+    gh.delayMs = delayMs;
+    const result = await runStep('rotate', {
+      node: NODE,
+      inputs: {
+        tenant: c1.url,
+        'client-id': c1.caller.clientId,
+        'client-secret': c1.caller.secret,
+        'github-token': gh.appToken,
+        'github-api-url': gh.url,
+        'secret-name': 'C1_CLIENT_SECRET',
+        'client-id-variable': 'C1_CLIENT_ID',
+        'job-summary': 'false'
+      }
+    });
+    const held = gh.variable('repo:acme/app', 'C1_CLIENT_ID');
+    check(result.code === 0 && held !== c1.caller.clientId && result.outputs.revoked === 'true', 'rotation', result);
+    return { ms: result.ms, requests: c1.requests.length + gh.requests.length };
+  } finally {
+    await Promise.all([c1.close(), gh.close()]);
+  }
+}
+
+/** benchRotation: the rotation at 0 and 100 ms per answer against its ideal (round trips × latency + floor). */
+async function benchRotation(/** @type {Lab} */ lab) {
+  /** @type {number[]} */
+  const requests = [];
+  const [floorMs, instantMs, delayedMs] = /** @type {number[]} */ (
+    (
+      await interleaved([
+        () => runFloor(lab),
+        async () => (await runRotation(0)).ms,
+        async () => {
+          const run = await runRotation(DELAY_MS);
+          requests.push(run.requests);
+          return run.ms;
+        }
+      ])
+    ).map(median)
+  );
+  const idealMs = ROTATION_IDEAL * DELAY_MS + floorMs;
+  const ratio = delayedMs / idealMs;
+  printTable(
+    `6. Rotation (dist/rotate, pcc self, repository secret + variable, verify and revoke; every C1 and GitHub answer ${DELAY_MS} ms late)`,
+    [
+      'ideal round trips',
+      'requests sent',
+      'floor ms',
+      'action, 0 ms',
+      `action, ${DELAY_MS} ms`,
+      'round trips in a row',
+      'ideal ms',
+      'ratio (target ≤ 1.2)'
+    ],
+    [
+      [
+        String(ROTATION_IDEAL),
+        String(median(requests)),
+        fmt(floorMs),
+        fmt(instantMs),
+        fmt(delayedMs),
+        fmt((delayedMs - instantMs) / DELAY_MS, 1),
+        fmt(idealMs),
+        `${fmt(ratio, 2)} ${verdict(ratio <= 1.2)}`
+      ]
+    ]
   );
 }
 

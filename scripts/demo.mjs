@@ -1,5 +1,5 @@
 // The demo: runs the bundled action (dist/) exactly as the runner would, against the embedded C1 stand-in and
-// two IP-echo stand-ins, all on 127.0.0.1. Nothing leaves the machine.
+// two IP-echo stand-ins, all on 127.0.0.1, and (for the rotation) the GitHub stand-in. Nothing leaves the machine.
 //
 // It shows the two-credential model: a managing credential (the stand-in's caller) authenticates the action
 // and changes the deploy credential blue-whale-12345, which is the only one the job's own steps would use.
@@ -8,6 +8,7 @@
 import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { generateCredential, startC1 } from '../__tests__/standin/c1.mjs';
 import { startEcho } from '../__tests__/standin/echo.mjs';
+import { startGitHub } from '../__tests__/standin/github.mjs';
 import { runStep } from '../__tests__/e2e/runner.mjs';
 
 const RUNNER_IP = '20.42.7.9'; // what the echo stand-ins report as "the runner's egress IP", and where C1 sees it
@@ -126,4 +127,53 @@ await mint(
   'mints'
 );
 
-await Promise.all([c1.close(), ...echoes.map((e) => e.close())]);
+// ——— 4. Rotation: the rotate action replaces the caller's credential, stored in the GitHub stand-in. ———
+const gh = await startGitHub();
+const scope = 'repo:acme/app';
+gh.setSecret(scope, 'C1_CLIENT_SECRET', c1.caller.secret);
+gh.setVariable(scope, 'C1_CLIENT_ID', c1.caller.clientId);
+console.log(
+  `\n=== 4. Rotation: a new credential for ${c1.caller.clientId}, verified, stored in GitHub (stand-in at ${gh.url}), old one revoked`
+);
+const rotation = await runStep('rotate', {
+  inputs: {
+    tenant: c1.url,
+    'client-id': c1.caller.clientId,
+    'client-secret': c1.caller.secret,
+    'github-token': gh.appToken,
+    'github-api-url': gh.url,
+    'secret-name': 'C1_CLIENT_SECRET',
+    'client-id-variable': 'C1_CLIENT_ID'
+  },
+  env: { GITHUB_REPOSITORY: 'acme/app' }
+});
+const rotationLog = rotation.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('::add-mask::') && !l.startsWith('::debug::'));
+show(`log (exit code ${rotation.code}, ${rotation.ms} ms)`, rotationLog.join('\n'));
+show('outputs', JSON.stringify(rotation.outputs, null, 2));
+show('job summary', rotation.summary.trim());
+const heldId = gh.variable(scope, 'C1_CLIENT_ID');
+const heldSecret = gh.secret(scope, 'C1_CLIENT_SECRET') ?? '';
+show(
+  'what the GitHub stand-in holds now',
+  `variable C1_CLIENT_ID = ${heldId}\nsecret C1_CLIENT_SECRET = ${heldSecret.slice(0, 33)}… (sealed box opened by the stand-in; ${heldSecret === c1.caller.secret ? 'the OLD secret' : 'a new secret'})`
+);
+const mintWith = async (clientId, secret) => {
+  const check = await runStep('main', {
+    inputs: {
+      tenant: c1.url,
+      'client-id': clientId,
+      'client-secret': secret,
+      'personal-client-id': 'self',
+      'display-name': 'rotated by the demo',
+      'job-summary': 'false'
+    }
+  });
+  return check.code === 0
+    ? 'mints a token (an Update with it succeeded)'
+    : `does NOT work: ${check.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''}`;
+};
+show('the stored pair', await mintWith(heldId ?? '', heldSecret));
+show('the old pair', await mintWith(c1.caller.clientId, c1.caller.secret));
+if (rotation.code !== 0) process.exitCode = 1;
+
+await Promise.all([c1.close(), gh.close(), ...echoes.map((e) => e.close())]);

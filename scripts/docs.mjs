@@ -28,16 +28,17 @@ export function renderTables(actionYml) {
 
 /**
  * renderReadme replaces what stands between `<!-- inputs:start -->`/`<!-- inputs:end -->` (and the same for
- * outputs) with the tables.
+ * outputs) with the tables; `prefix` names another action's markers (`rotate-` for rotate/action.yml).
  * @param {string} readme
  * @param {string} actionYml
+ * @param {string} [prefix]
  */
-export function renderReadme(readme, actionYml) {
+export function renderReadme(readme, actionYml, prefix = '') {
   const tables = renderTables(actionYml);
   let out = readme;
   for (const key of /** @type {const} */ (['inputs', 'outputs'])) {
-    const start = `<!-- ${key}:start -->`;
-    const end = `<!-- ${key}:end -->`;
+    const start = `<!-- ${prefix}${key}:start -->`;
+    const end = `<!-- ${prefix}${key}:end -->`;
     const from = out.indexOf(start);
     const to = out.indexOf(end);
     if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
@@ -49,7 +50,8 @@ export function renderReadme(readme, actionYml) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const fresh = renderReadme(readme, readFileSync(join(root, 'action.yml'), 'utf8'));
+  const main = renderReadme(readme, readFileSync(join(root, 'action.yml'), 'utf8'));
+  const fresh = renderReadme(main, readFileSync(join(root, 'rotate', 'action.yml'), 'utf8'), 'rotate-');
   if (process.argv.includes('--check')) {
     if (fresh !== readme) {
       console.error("README.md's input/output tables are stale: run 'npm run docs'.");

@@ -22,7 +22,7 @@ import { isIPv4, isIPv6 } from 'node:net';
  *   allowSourceCidr: string[] | null, scopedRoles: string[] | null, expiresTime: string | null,
  *   createdAt: string | null, updatedAt: string | null, lastUsedAt: string | null, deletedAt: string | null
  * }} PersonalClient
- * @typedef {'token' | 'list' | 'get' | 'update' | 'testSourceIp'} Route
+ * @typedef {'token' | 'list' | 'get' | 'update' | 'testSourceIp' | RotationRoute} Route
  * @typedef {{
  *   method: string, path: string, route: Route | 'unknown', status: number, body: unknown,
  *   bearer: string | undefined, headers: import('node:http').IncomingHttpHeaders, at: number
@@ -32,7 +32,8 @@ import { isIPv4, isIPv6 } from 'node:net';
  *   | { reset: true }
  *   | { truncate: true }
  *   | { rawBody: string, status?: number, contentType?: string }
- *   | { appliedRawBody: string }} Fault
+ *   | { appliedRawBody: string }
+ *   | { applyThenStatus: number }} Fault
  * @typedef {{ publicKey: import('node:crypto').KeyObject, issuer: string, audience: string }} OidcTrust
  * @typedef {{
  *   host?: string, audience?: string, pageSize?: number, delayMs?: number,
@@ -54,7 +55,7 @@ const COLLECTION = '/api/v1/iam/personal_clients';
 const TEST_SOURCE_IP_PATH = '/api/v1/settings/session/test-source-ip';
 
 /** @type {readonly Route[]} */
-const ROUTES = ['token', 'list', 'get', 'update', 'testSourceIp'];
+const ROUTES = ['token', 'list', 'get', 'update', 'testSourceIp', ...rotationRouteNames()];
 const WRITABLE = ['displayName', 'scopedRoles', 'allowSourceCidr', 'expiresTime'];
 const READ_ONLY = ['id', 'clientId', 'userId', 'createdAt', 'updatedAt', 'deletedAt', 'lastUsedAt'];
 const MAX_CIDRS = 32;
@@ -113,7 +114,7 @@ export async function startC1(options = {}) {
   /** @type {LoggedRequest[]} */
   const requests = [];
   /** @type {Record<Route, Fault[]>} */
-  const faults = { token: [], list: [], get: [], update: [], testSourceIp: [] };
+  const faults = /** @type {Record<Route, Fault[]>} */ (Object.fromEntries(ROUTES.map((r) => [r, []])));
   const sleeper = createSleeper();
 
   const handler = (/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) => {
@@ -221,6 +222,7 @@ export async function startC1(options = {}) {
     }
   };
 
+  const rotation = rotationRoutes({ records, credentials, tokens, clientHost, now: () => Date.now() });
   standIn.register(caller);
   standIn.seed({
     id: caller.id,
@@ -228,7 +230,9 @@ export async function startC1(options = {}) {
     displayName: 'CI caller',
     expiresTime: timestamp(Date.now() + 30 * DAY_MS)
   });
-  return standIn;
+  const full = Object.assign(standIn, rotation.api);
+  rotation.settingsFrom(full);
+  return full;
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function handle(req, res) {
@@ -244,7 +248,7 @@ export async function startC1(options = {}) {
       bearer: /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1],
       remoteAddress: unmapped(req.socket.remoteAddress ?? '')
     };
-    const route = routeOf(req.method ?? '', url.pathname);
+    const route = rotationRouteOf(req.method ?? '', url.pathname) ?? routeOf(req.method ?? '', url.pathname);
     /** @type {LoggedRequest} */
     const entry = {
       method: req.method ?? '',
@@ -272,6 +276,13 @@ export async function startC1(options = {}) {
         body: fault.rawBody,
         headers: { 'content-type': fault.contentType ?? 'text/html' }
       });
+      return;
+    }
+    if (fault && 'applyThenStatus' in fault) {
+      // Applied, then answered with an error: an outcome the client cannot know.
+      respond(route, incoming).commit?.();
+      await sleeper.sleep(standIn.delayMs);
+      send(req, res, entry, faultAnswer(route, { status: fault.applyThenStatus }));
       return;
     }
     if (fault && 'status' in fault) {
@@ -314,6 +325,7 @@ export async function startC1(options = {}) {
     }
     const expiresAt = incoming.bearer === undefined ? undefined : tokens.get(incoming.bearer);
     if (expiresAt === undefined || expiresAt <= Date.now()) return rpcError(401, 'unauthenticated: invalid or expired token');
+    if (rotation.handles(route)) return rotation.respond(route, incoming);
     switch (route) {
       case 'list':
         return list(incoming.url.searchParams.get('pageToken') ?? '');
@@ -349,13 +361,16 @@ export async function startC1(options = {}) {
     }
     const credential = credentials.get(clientId);
     if (!credential) return oauthError(401, 'invalid_client', 'unknown client_id');
+    if (!rotation.usable(clientId)) return oauthError(401, 'invalid_client', 'client is not active yet');
     if (hasSecret) {
-      return form.client_secret === credential.secret ? tokenAnswer() : oauthError(401, 'invalid_client', 'client_secret does not match');
+      return form.client_secret === credential.secret
+        ? rotation.owned(tokenAnswer(), clientId)
+        : oauthError(401, 'invalid_client', 'client_secret does not match');
     }
     const problem = assertionProblem(/** @type {string} */ (form.client_assertion), credential, audience);
     if (problem !== undefined) return oauthError(401, 'invalid_client', problem);
     return sourceAllowed(credential.id, seenAt)
-      ? tokenAnswer()
+      ? rotation.owned(tokenAnswer(), clientId)
       : oauthError(401, 'invalid_client', `source address ${seenAt} is not allowed`);
   }
 
@@ -884,4 +899,314 @@ function isObject(value) {
 /** @param {unknown} value @returns {value is string[]} */
 function isStringList(value) {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+// ——— Rotation (the rotate action): Create, Delete and introspect, and service principal credentials. ———
+//
+// A block of its own: personal client Create (POST on the collection) and Delete, `GET /api/v1/auth/introspect`
+// (the caller's userId: for a token minted by an spc credential, its service principal), and the service
+// principal credential routes List/Get/Create/Delete. A new credential can be made usable only after a delay
+// (`newCredentialDelayMs`), a revoked one stops minting at once, and a credential revoking itself can be refused
+// (`refuseSelfRevoke`), as tests of the rotate action need.
+
+/** @typedef {'create' | 'delete' | 'introspect' | 'spcList' | 'spcGet' | 'spcCreate' | 'spcDelete'} RotationRoute */
+/**
+ * @typedef {{
+ *   id: string, clientId: string, servicePrincipalId: string, displayName: string, allowSourceCidrs: string[] | null,
+ *   scopedRoleIds: string[] | null, expiresAt: string | null, createdAt: string, lastUsedAt: string | null, requireDpop: boolean
+ * }} SpcRecord
+ */
+
+/** rotationRouteNames is a function so that ROUTES, near the top, can use it. @returns {RotationRoute[]} */
+function rotationRouteNames() {
+  return ['create', 'delete', 'introspect', 'spcList', 'spcGet', 'spcCreate', 'spcDelete'];
+}
+const ROTATION_ROUTES = rotationRouteNames();
+const INTROSPECT_PATH = '/api/v1/auth/introspect';
+const SP_PREFIX = '/api/v1/service_principals/';
+const SPC_MAX_S = 180 * 86_400;
+
+/**
+ * rotationRouteOf names the rotation routes; undefined for every other path, which routeOf then reads.
+ * @param {string} method @param {string} pathname @returns {RotationRoute | undefined}
+ */
+function rotationRouteOf(method, pathname) {
+  if (pathname === INTROSPECT_PATH) return method === 'GET' ? 'introspect' : undefined;
+  if (pathname === COLLECTION && method === 'POST') return 'create';
+  if (method === 'DELETE' && idOf(pathname) !== '') return 'delete';
+  const sp = spcPath(pathname);
+  if (sp === undefined) return undefined;
+  if (sp.id === undefined) return method === 'GET' ? 'spcList' : method === 'POST' ? 'spcCreate' : undefined;
+  return method === 'GET' ? 'spcGet' : method === 'DELETE' ? 'spcDelete' : undefined;
+}
+
+/** @param {string} pathname @returns {{ sp: string, id: string | undefined } | undefined} */
+function spcPath(pathname) {
+  if (!pathname.startsWith(SP_PREFIX)) return undefined;
+  const parts = pathname.slice(SP_PREFIX.length).split('/');
+  if (parts.length < 2 || parts.length > 3 || parts[1] !== 'credentials' || parts[0] === '') return undefined;
+  try {
+    const sp = decodeURIComponent(parts[0] ?? '');
+    const id = parts[2] === undefined ? undefined : decodeURIComponent(parts[2]);
+    return id === '' ? undefined : { sp, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * rotationRoutes holds the rotation state beside the stand-in's own and answers its routes.
+ * @param {{ records: Map<string, PersonalClient>, credentials: Map<string, Credential>, tokens: Map<string, number>,
+ *   clientHost: string, now: () => number }} world
+ */
+function rotationRoutes(world) {
+  /** @type {Map<string, Map<string, SpcRecord>>} */
+  const spcs = new Map();
+  /** @type {Map<string, number>} client ID → when it may first mint */
+  const usableAt = new Map();
+  /** @type {Map<string, string>} access token → the client ID that minted it */
+  const minters = new Map();
+  /** @type {string[]} client IDs made by Create, in order */
+  const madeByCreate = [];
+  let serial = 0;
+  const api = {
+    /** Milliseconds before a newly created credential may mint a token. */
+    newCredentialDelayMs: 0,
+    /** When true, a credential may not delete itself (403), as C1 may refuse. */
+    refuseSelfRevoke: false,
+    /** When true, personal client Create answers 403, as for a personal client's own token. */
+    pccCreateForbidden: false,
+    /** seedSpc adds a service principal credential and lets it mint. @param {string} sp @param {string} name @param {Partial<SpcRecord>} [fields] */
+    seedSpc(sp, name, fields = {}) {
+      const credential = generateCredential(name, world.clientHost, 'spc');
+      world.credentials.set(credential.clientId, credential);
+      spcsOf(sp).set(name, {
+        id: name,
+        clientId: credential.clientId,
+        servicePrincipalId: sp,
+        displayName: '',
+        allowSourceCidrs: [],
+        scopedRoleIds: [],
+        expiresAt: null,
+        createdAt: timestamp(world.now() - 86_400_000),
+        lastUsedAt: null,
+        requireDpop: false,
+        ...clone(fields)
+      });
+      return credential;
+    },
+    /** spcRecords returns copies of a service principal's credentials. @param {string} sp @returns {SpcRecord[]} */
+    spcRecords(sp) {
+      return [...spcsOf(sp).values()].map(clone);
+    },
+    /** secretOf gives the secret of a credential the stand-in made (for tests that compare what GitHub holds). @param {string} clientId */
+    secretOf(clientId) {
+      return world.credentials.get(clientId)?.secret;
+    },
+    /** createdAlive lists the client IDs of credentials Create made that are not revoked. @returns {string[]} */
+    createdAlive() {
+      return madeByCreate.filter((clientId) => world.credentials.has(clientId));
+    },
+    /** alive says whether a client ID may still authenticate (not revoked). @param {string} clientId */
+    alive(clientId) {
+      return world.credentials.has(clientId);
+    }
+  };
+  // Tests set the switches on the stand-in object that Object.assign copied them to: read them there.
+  let settings = api;
+  return {
+    api,
+    /** @param {typeof api} full */
+    settingsFrom(full) {
+      settings = full;
+    },
+    /** @param {Route | 'unknown'} route @returns {route is RotationRoute} */
+    handles: (route) => ROTATION_ROUTES.includes(/** @type {RotationRoute} */ (route)),
+    /** @param {string} clientId */
+    usable: (clientId) => (usableAt.get(clientId) ?? 0) <= world.now(),
+    /** owned records which client minted a token, when the answer is committed. @param {Answer} answer @param {string} clientId @returns {Answer} */
+    owned(answer, clientId) {
+      const token = /** @type {{ access_token?: string }} */ (answer.body).access_token;
+      const commit = answer.commit;
+      return {
+        ...answer,
+        commit: () => {
+          commit?.();
+          if (token !== undefined) minters.set(token, clientId);
+        }
+      };
+    },
+    /** @param {RotationRoute} route @param {Incoming} incoming @returns {Answer} */
+    respond(route, incoming) {
+      const caller = incoming.bearer === undefined ? undefined : minters.get(incoming.bearer);
+      const path = spcPath(incoming.url.pathname);
+      switch (route) {
+        case 'introspect':
+          return ok({
+            userId: userOf(caller),
+            principleId: userOf(caller),
+            tenantId: 'tenant-1',
+            roles: [],
+            permissions: [],
+            features: []
+          });
+        case 'create':
+          if (settings.pccCreateForbidden) return rpcError(403, 'permission denied: personal clients cannot create personal clients');
+          return create('pcc', DEFAULT_USER_ID, incoming.raw);
+        case 'delete':
+          return revoke(caller, idOf(incoming.url.pathname), () => {
+            const record = world.records.get(idOf(incoming.url.pathname));
+            return record && { clientId: record.clientId, drop: () => world.records.delete(record.id) };
+          });
+        case 'spcList': {
+          const all = [...spcsOf(path?.sp ?? '').values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+          const after = incoming.url.searchParams.get('pageToken') ?? '';
+          const start = after === '' ? 0 : all.findIndex((r) => r.id > (decodePageToken(after) ?? '\uffff'));
+          const from = start < 0 ? all.length : start;
+          const page = all.slice(from, from + 2);
+          const more = from + 2 < all.length;
+          return ok({ list: page.map(clone), nextPageToken: more ? encodePageToken(page.at(-1)?.id ?? '') : '' });
+        }
+        case 'spcGet': {
+          const record = spcsOf(path?.sp ?? '').get(path?.id ?? '');
+          return record ? ok({ credential: clone(record) }) : rpcError(404, `credential "${path?.id ?? ''}" not found`);
+        }
+        case 'spcCreate':
+          return create('spc', path?.sp ?? '', incoming.raw);
+        case 'spcDelete':
+          return revoke(caller, path?.id ?? '', () => {
+            const records = spcsOf(path?.sp ?? '');
+            const record = records.get(path?.id ?? '');
+            return record && { clientId: record.clientId, drop: () => records.delete(record.id) };
+          });
+      }
+    }
+  };
+
+  /** @param {string} sp */
+  function spcsOf(sp) {
+    let found = spcs.get(sp);
+    if (found === undefined) {
+      found = new Map();
+      spcs.set(sp, found);
+    }
+    return found;
+  }
+
+  /** userOf: a personal client's user, or for an spc credential its service principal. @param {string | undefined} clientId */
+  function userOf(clientId) {
+    for (const [sp, records] of spcs) for (const record of records.values()) if (record.clientId === clientId) return sp;
+    return DEFAULT_USER_ID;
+  }
+
+  /**
+   * create makes a credential of either kind from a Create body, strict on the fields C1 reads.
+   * @param {'pcc' | 'spc'} kind @param {string} owner @param {string} raw @returns {Answer}
+   */
+  function create(kind, owner, raw) {
+    /** @type {unknown} */
+    let body;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return rpcError(400, 'invalid JSON body');
+    }
+    if (!isObject(body)) return rpcError(400, 'the request body must be a JSON object');
+    const cidrField = kind === 'pcc' ? 'allowSourceCidr' : 'allowSourceCidrs';
+    const cidrs = body[cidrField] ?? [];
+    const roles = body.scopedRoles ?? [];
+    if (!isStringList(cidrs) || cidrs.length > MAX_CIDRS || cidrs.some((c) => cidrProblem(c) !== undefined)) {
+      return rpcError(400, `${cidrField} must be at most ${MAX_CIDRS} canonical CIDRs`);
+    }
+    if (!isStringList(roles)) return rpcError(400, 'scopedRoles must be a list of strings');
+    if (typeof body.displayName !== 'string') return rpcError(400, 'displayName is required');
+    const expires = typeof body.expires === 'string' ? /^(\d+)s$/.exec(body.expires) : null;
+    if (body.expires !== undefined && body.expires !== null && expires === null)
+      return rpcError(400, `expires: invalid Duration ${JSON.stringify(body.expires)}`);
+    const seconds = expires === null ? undefined : Number(expires[1]);
+    if (kind === 'spc' && (seconds === undefined || seconds > SPC_MAX_S)) return rpcError(400, 'expires must be set and at most 180 days');
+    const name = `rotated-${++serial}-${randomBytes(3).toString('hex')}`;
+    const credential = generateCredential(name, world.clientHost, kind);
+    const now = world.now();
+    const expiresTime = seconds === undefined ? null : timestamp(now + seconds * 1000);
+    const commit = () => {
+      world.credentials.set(credential.clientId, credential);
+      madeByCreate.push(credential.clientId);
+      usableAt.set(credential.clientId, now + settings.newCredentialDelayMs);
+      if (kind === 'pcc') {
+        world.records.set(name, {
+          id: name,
+          clientId: credential.clientId,
+          userId: owner,
+          displayName: body.displayName,
+          allowSourceCidr: [...cidrs],
+          scopedRoles: [...roles],
+          expiresTime,
+          createdAt: timestamp(now),
+          updatedAt: timestamp(now),
+          lastUsedAt: null,
+          deletedAt: null
+        });
+      } else {
+        spcsOf(owner).set(name, {
+          id: name,
+          clientId: credential.clientId,
+          servicePrincipalId: owner,
+          displayName: body.displayName,
+          allowSourceCidrs: [...cidrs],
+          scopedRoleIds: [...roles],
+          expiresAt: expiresTime,
+          createdAt: timestamp(now),
+          lastUsedAt: null,
+          requireDpop: false
+        });
+      }
+    };
+    const record =
+      kind === 'pcc'
+        ? {
+            client: {
+              id: name,
+              clientId: credential.clientId,
+              displayName: body.displayName,
+              allowSourceCidr: cidrs,
+              scopedRoles: roles,
+              expiresTime,
+              createdAt: timestamp(now)
+            }
+          }
+        : {
+            credential: {
+              id: name,
+              clientId: credential.clientId,
+              servicePrincipalId: owner,
+              displayName: body.displayName,
+              allowSourceCidrs: cidrs,
+              scopedRoleIds: roles,
+              expiresAt: expiresTime,
+              createdAt: timestamp(now),
+              requireDpop: false
+            }
+          };
+    return { status: 200, body: { ...record, clientSecret: credential.secret }, commit };
+  }
+
+  /**
+   * revoke deletes a credential: it stops minting at once; 404 when it does not exist.
+   * @param {string | undefined} caller @param {string} id @param {() => { clientId: string, drop: () => void } | undefined} find
+   * @returns {Answer}
+   */
+  function revoke(caller, id, find) {
+    const found = find();
+    if (found === undefined) return rpcError(404, `credential "${id}" not found`);
+    if (settings.refuseSelfRevoke && caller === found.clientId)
+      return rpcError(403, 'permission denied: a credential cannot revoke itself');
+    return {
+      ...ok({}),
+      commit: () => {
+        found.drop();
+        world.credentials.delete(found.clientId);
+      }
+    };
+  }
 }

@@ -30981,7 +30981,141 @@ function readPersonalClient(value) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/config/errors.ts
+/**
+ * InputError is what every validation failure throws: it names the input, so a user can find the line in their
+ * workflow, and it is raised before any network call.
+ */
+class errors_InputError extends Error {
+    input;
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** quote shows a user's value in an error message, short and with control characters made visible. */
+function errors_quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./src/config/secret.ts
+
+
+const EXPECTED = 'expected secret-token:conductorone.com:v1:<base64url Ed25519 JWK> (the value is not repeated here)';
+/** parseClientSecret decodes the secret without ever putting any part of it in an error message. */
+function secret_parseClientSecret(input, value) {
+    const parts = value.trim().split(':');
+    if (parts.length !== 4 || parts[0] !== 'secret-token' || parts[1] !== 'conductorone.com' || parts[2] !== 'v1') {
+        throw new errors_InputError(input, `the value is not a C1 client secret; ${EXPECTED}.`);
+    }
+    const encoded = parts[3] ?? '';
+    if (!/^[A-Za-z0-9_-]+$/u.test(encoded))
+        throw new errors_InputError(input, `the key part is not base64url; ${EXPECTED}.`);
+    let jwk;
+    try {
+        jwk = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    }
+    catch {
+        throw new errors_InputError(input, `the key part is not a JSON Web Key; ${EXPECTED}.`);
+    }
+    if (!isEd25519Jwk(jwk))
+        throw new errors_InputError(input, `the key is not an Ed25519 private JWK (kty OKP, crv Ed25519, x, d); ${EXPECTED}.`);
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, format: 'jwk' });
+    }
+    catch {
+        throw new errors_InputError(input, `the Ed25519 key could not be loaded; ${EXPECTED}.`);
+    }
+    return { key, kid: typeof jwk.kid === 'string' ? jwk.kid : undefined, d: jwk.d };
+}
+function isEd25519Jwk(v) {
+    if (typeof v !== 'object' || v === null)
+        return false;
+    const o = v;
+    return o.kty === 'OKP' && o.crv === 'Ed25519' && typeof o.x === 'string' && typeof o.d === 'string';
+}
+
+;// CONCATENATED MODULE: ./src/c1/credentials.ts
+
+/** collectionPath is the List/Create path of an owner. */
+function collectionPath(owner) {
+    if (owner.kind === 'pcc')
+        return '/api/v1/iam/personal_clients';
+    if (owner.servicePrincipalId === '')
+        throw new Error('internal: empty service principal id');
+    return `/api/v1/service_principals/${encodeURIComponent(owner.servicePrincipalId)}/credentials`;
+}
+/** credentialPath is the Get/Delete path of one credential; an empty id would name the collection. */
+function credentialPath(ref) {
+    if (ref.id === '')
+        throw new Error('internal: empty credential id');
+    return `${collectionPath(ref)}/${encodeURIComponent(ref.id)}`;
+}
+/** describe names a credential in messages: "personal client 'blue-whale'" or "service principal credential 'x' of 'sp'". */
+function describe(ref) {
+    return ref.kind === 'pcc'
+        ? `personal client '${ref.id}'`
+        : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
+}
+/** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
+function createBody(owner, fields) {
+    const cidrs = [...fields.allowSourceCidr];
+    return {
+        displayName: fields.displayName,
+        ...(owner.kind === 'pcc' ? { allowSourceCidr: cidrs } : { allowSourceCidrs: cidrs }),
+        scopedRoles: [...fields.scopedRoles],
+        expires: fields.expires
+    };
+}
+/**
+ * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
+ * undefined when it is not a credential with an id and a client ID.
+ */
+function toRecord(owner, raw) {
+    if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
+        return undefined;
+    }
+    const spc = owner.kind === 'spc';
+    const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
+    const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
+    const expires = spc ? raw.expiresAt : raw.expiresTime;
+    if (!isStringListOrNull(cidrs) || !isStringListOrNull(roles) || !isStringOrNull(expires) || !isStringOrNull(raw.createdAt)) {
+        return undefined;
+    }
+    return {
+        ref: { ...owner, id: raw.id },
+        clientId: raw.clientId,
+        displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
+        allowSourceCidr: cidrs ?? null,
+        scopedRoles: roles ?? null,
+        expiresTime: expires ?? null,
+        createdAt: raw.createdAt ?? null,
+        requireDpop: raw.requireDpop === true
+    };
+}
+/** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
+function expectRecord(owner, what, raw) {
+    const record = toRecord(owner, raw);
+    if (record === undefined)
+        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+    return record;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStringListOrNull(v) {
+    return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
+}
+function isStringOrNull(v) {
+    return v === undefined || v === null || typeof v === 'string';
+}
+
 ;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
 
 
 
@@ -31015,7 +31149,7 @@ class C1Client {
     async mint(auth) {
         const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
         const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
         if (token === undefined) {
             throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
         }
@@ -31053,7 +31187,7 @@ class C1Client {
             parsed = undefined;
         }
         if (response.status >= 200 && response.status < 300) {
-            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
             if (token === undefined)
                 return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
             this.options.tokenDeps.mask(token);
@@ -31062,7 +31196,7 @@ class C1Client {
         return {
             kind: 'refused',
             status: response.status,
-            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
             message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
         };
     }
@@ -31071,8 +31205,8 @@ class C1Client {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
         const what = `List of personal clients (looking for ${lookingFor})`;
         const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = isObject(body) ? body.list : undefined;
-        if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
             throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         const records = [];
@@ -31139,9 +31273,95 @@ class C1Client {
                 throw new TimeoutError(once.timeoutMs);
             throw error;
         }
-        if (!isObject(body) || typeof body.checkedIp !== 'string')
+        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
             throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
         return body.checkedIp;
+    }
+    // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
+    /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
+    async introspect() {
+        const what = 'introspect';
+        const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
+        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
+            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+        }
+        return { userId: body.userId };
+    }
+    /** readCredential reads one pcc or spc credential by its id. */
+    async readCredential(ref) {
+        const what = `Get of ${describe(ref)}`;
+        const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
+        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
+    }
+    /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
+    async credentialPage(owner, pageToken) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+        const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        return {
+            list: (list ?? []).flatMap((raw) => toRecord(owner, raw) ?? []),
+            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+        };
+    }
+    /**
+     * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
+     * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
+     * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
+     */
+    async createCredential(owner, fields) {
+        const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
+        const call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
+        let body;
+        for (let attempt = 1;; attempt++) {
+            try {
+                body = await this.call(call);
+                break;
+            }
+            catch (error) {
+                if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
+                    throw error;
+                await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
+            }
+        }
+        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
+        if (secretText !== '') {
+            this.options.tokenDeps.mask(secretText);
+            const keyPart = secretText.split(':')[3];
+            if (keyPart !== undefined && keyPart !== '')
+                this.options.tokenDeps.mask(keyPart);
+        }
+        let secret;
+        try {
+            secret = secretText === '' ? undefined : secret_parseClientSecret('clientSecret', secretText);
+        }
+        catch {
+            secret = undefined;
+        }
+        if (secret !== undefined)
+            this.options.tokenDeps.mask(secret.d);
+        const record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential) : undefined;
+        if (record === undefined || secret === undefined) {
+            // C1 answered 200, so something may have been created, but without what is needed to use it.
+            throw new C1Error(`C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`, 200, false, true);
+        }
+        return { record, secret, secretText };
+    }
+    /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
+    async revokeCredential(ref) {
+        const what = `Delete of ${describe(ref)}`;
+        try {
+            await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
+            return 'revoked';
+        }
+        catch (error) {
+            if (error instanceof C1Error && error.status === 404)
+                return 'already gone';
+            throw error;
+        }
     }
     async call(call, tokenWhat) {
         const outcome = { uncertain: false };
@@ -31157,7 +31377,7 @@ class C1Client {
         }
     }
     async attempt(call, tokenWhat, outcome) {
-        const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+        const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
         let renewed = false;
         for (let attempt = 1;; attempt++) {
             // Minting fails with its own message and its own retries; only the transport's errors are retried here.
@@ -31272,7 +31492,7 @@ function attempts(n) {
 function headerValue(v) {
     return Array.isArray(v) ? v[0] : v;
 }
-function isObject(v) {
+function client_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function parseJson(what, body) {
@@ -31285,8 +31505,8 @@ function parseJson(what, body) {
 }
 /** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
 function readClient(body) {
-    if (!isObject(body) || !isObject(body.client)) {
-        const got = isObject(body)
+    if (!client_isObject(body) || !client_isObject(body.client)) {
+        const got = client_isObject(body)
             ? `an object with ${JSON.stringify(Object.keys(body)
                 .slice(0, 5)
                 .map((k) => k.slice(0, 40)))}`
@@ -31318,25 +31538,6 @@ function describeNetworkError(error) {
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
 var ipaddr = __nccwpck_require__(8280);
 var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
-;// CONCATENATED MODULE: ./src/config/errors.ts
-/**
- * InputError is what every validation failure throws: it names the input, so a user can find the line in their
- * workflow, and it is raised before any network call.
- */
-class errors_InputError extends Error {
-    input;
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** quote shows a user's value in an error message, short and with control characters made visible. */
-function errors_quote(value) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
-}
-
 ;// CONCATENATED MODULE: ./src/net/ip.ts
 
 // Strict literal shapes: ipaddr.js alone also accepts forms like `0x7f.1` or `127.1` that no echo service sends.
@@ -31518,7 +31719,7 @@ const UNIT_MS = {
 // Units must come largest first and each at most once, so `1h30m` parses and `30m1h` or `1h1h` do not.
 const SHORT = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/u;
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/u;
-const EXPECTED = 'expected a duration such as 30s, 15m, 12h, 30d, 1w or 1h30m, or ISO 8601 such as P30D, PT12H or P1W ' +
+const durations_EXPECTED = 'expected a duration such as 30s, 15m, 12h, 30d, 1w or 1h30m, or ISO 8601 such as P30D, PT12H or P1W ' +
     '(no years, months, bare numbers or negative values)';
 /**
  * parseDuration reads a positive duration in milliseconds. Years and months are refused because their length
@@ -31529,10 +31730,10 @@ function durations_parseDuration(input, value) {
     const match = SHORT.exec(v) ?? ISO.exec(v);
     // `P1DT` matches the ISO pattern with an empty time part, which ISO 8601 does not allow.
     if (v === '' || v.endsWith('T') || match === null)
-        throw new errors_InputError(input, `got ${errors_quote(v)}; ${EXPECTED}.`);
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${durations_EXPECTED}.`);
     const parts = match.slice(1);
     if (parts.every((p) => p === undefined))
-        throw new errors_InputError(input, `got ${errors_quote(v)}; ${EXPECTED}.`);
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${durations_EXPECTED}.`);
     const units = ['w', 'd', 'h', 'm', 's'];
     let ms = 0;
     parts.forEach((p, i) => {
@@ -31665,44 +31866,6 @@ const names_Defaults = {
     ipv4Sources: ['https://api.ipify.org', 'https://checkip.amazonaws.com', 'https://ipv4.icanhazip.com'],
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
-
-;// CONCATENATED MODULE: ./src/config/secret.ts
-
-
-const secret_EXPECTED = 'expected secret-token:conductorone.com:v1:<base64url Ed25519 JWK> (the value is not repeated here)';
-/** parseClientSecret decodes the secret without ever putting any part of it in an error message. */
-function secret_parseClientSecret(input, value) {
-    const parts = value.trim().split(':');
-    if (parts.length !== 4 || parts[0] !== 'secret-token' || parts[1] !== 'conductorone.com' || parts[2] !== 'v1') {
-        throw new errors_InputError(input, `the value is not a C1 client secret; ${secret_EXPECTED}.`);
-    }
-    const encoded = parts[3] ?? '';
-    if (!/^[A-Za-z0-9_-]+$/u.test(encoded))
-        throw new errors_InputError(input, `the key part is not base64url; ${secret_EXPECTED}.`);
-    let jwk;
-    try {
-        jwk = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-    }
-    catch {
-        throw new errors_InputError(input, `the key part is not a JSON Web Key; ${secret_EXPECTED}.`);
-    }
-    if (!isEd25519Jwk(jwk))
-        throw new errors_InputError(input, `the key is not an Ed25519 private JWK (kty OKP, crv Ed25519, x, d); ${secret_EXPECTED}.`);
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPrivateKey)({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, format: 'jwk' });
-    }
-    catch {
-        throw new errors_InputError(input, `the Ed25519 key could not be loaded; ${secret_EXPECTED}.`);
-    }
-    return { key, kid: typeof jwk.kid === 'string' ? jwk.kid : undefined, d: jwk.d };
-}
-function isEd25519Jwk(v) {
-    if (typeof v !== 'object' || v === null)
-        return false;
-    const o = v;
-    return o.kty === 'OKP' && o.crv === 'Ed25519' && typeof o.x === 'string' && typeof o.d === 'string';
-}
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
@@ -35143,7 +35306,7 @@ async function cleanup(rt) {
         }
         else {
             const current = await client.get(id);
-            holds = describe(current);
+            holds = cleanup_describe(current);
             await restore(rt, client, config, id, saved, current);
         }
     }
@@ -35212,7 +35375,7 @@ function mainLeft(saved) {
     const list = `allowSourceCidr [${asList(set.after).join(', ')}]`;
     return saved.outcome === 'accepted' ? list : `${list}, if the main step's Update took effect`;
 }
-function describe(client) {
+function cleanup_describe(client) {
     const list = client.allowSourceCidr ?? [];
     return list.length === 0 ? 'an empty allowSourceCidr (allow from anywhere)' : `allowSourceCidr [${list.join(', ')}]`;
 }

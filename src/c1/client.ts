@@ -7,6 +7,19 @@ import { buildAssertion, tokenRequest, type TokenDeps } from './auth.js';
 import { bodyMessage, C1Error, excerpt, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import { readPersonalClient, type ClientFields, type PersonalClient } from './types.js';
+import { parseClientSecret } from '../config/secret.js';
+import {
+  collectionPath,
+  createBody,
+  credentialPath,
+  describe,
+  expectRecord,
+  toRecord,
+  type CredentialRecord,
+  type CredentialRef,
+  type NewCredential,
+  type Owner
+} from './credentials.js';
 
 export interface C1ClientOptions {
   readonly tenant: Tenant;
@@ -22,13 +35,15 @@ export interface C1ClientOptions {
 interface Call {
   /** What the error message calls this request: "Update of personal client 'blue-whale'". */
   readonly what: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: string;
   readonly json?: unknown;
   readonly form?: Readonly<Record<string, string>>;
   readonly bearer: boolean;
   /** Runner-IP detection asks once, with its own short timeout and cancellation (the quorum is its redundancy). */
   readonly once?: { readonly timeoutMs: number; readonly signal: AbortSignal };
+  /** Sent once, whatever the answer (a Create, which is not idempotent); its caller decides about a 429. */
+  readonly single?: boolean;
 }
 
 /** MintAttempt is how one token request with a credential's own key went, for verification to judge. */
@@ -43,6 +58,14 @@ export type MintAttempt =
  */
 export class AcceptedMalformed extends C1Error {
   readonly accepted = true;
+}
+
+/** CreatedCredential is a Create's answer: the new record and its secret, already masked. */
+export interface CreatedCredential {
+  readonly record: CredentialRecord;
+  readonly secret: ClientSecret;
+  /** The secret as C1 wrote it, for GitHub; never logged. */
+  readonly secretText: string;
 }
 
 export interface ListPage {
@@ -205,6 +228,97 @@ export class C1Client {
     return body.checkedIp;
   }
 
+  // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
+
+  /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
+  async introspect(): Promise<{ readonly userId: string }> {
+    const what = 'introspect';
+    const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
+    if (!isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
+      throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+    }
+    return { userId: body.userId };
+  }
+
+  /** readCredential reads one pcc or spc credential by its id. */
+  async readCredential(ref: CredentialRef): Promise<CredentialRecord> {
+    const what = `Get of ${describe(ref)}`;
+    const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
+    return expectRecord(ref, what, isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
+  }
+
+  /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
+  async credentialPage(owner: Owner, pageToken: string): Promise<{ list: CredentialRecord[]; nextPageToken: string }> {
+    const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+    const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+    const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
+    const list = isObject(body) ? body.list : undefined;
+    if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+      throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+    }
+    return {
+      list: (list ?? []).flatMap((raw: unknown) => toRecord(owner, raw) ?? []),
+      nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+    };
+  }
+
+  /**
+   * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
+   * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
+   * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
+   */
+  async createCredential(owner: Owner, fields: NewCredential): Promise<CreatedCredential> {
+    const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
+    const call: Call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
+    let body: unknown;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        body = await this.call(call);
+        break;
+      } catch (error) {
+        if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
+          throw error;
+        await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
+      }
+    }
+    const secretText = isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
+    if (secretText !== '') {
+      this.options.tokenDeps.mask(secretText);
+      const keyPart = secretText.split(':')[3];
+      if (keyPart !== undefined && keyPart !== '') this.options.tokenDeps.mask(keyPart);
+    }
+    let secret: ClientSecret | undefined;
+    try {
+      secret = secretText === '' ? undefined : parseClientSecret('clientSecret', secretText);
+    } catch {
+      secret = undefined;
+    }
+    if (secret !== undefined) this.options.tokenDeps.mask(secret.d);
+    const record = isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential) : undefined;
+    if (record === undefined || secret === undefined) {
+      // C1 answered 200, so something may have been created, but without what is needed to use it.
+      throw new C1Error(
+        `C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`,
+        200,
+        false,
+        true
+      );
+    }
+    return { record, secret, secretText };
+  }
+
+  /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
+  async revokeCredential(ref: CredentialRef): Promise<'revoked' | 'already gone'> {
+    const what = `Delete of ${describe(ref)}`;
+    try {
+      await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
+      return 'revoked';
+    } catch (error) {
+      if (error instanceof C1Error && error.status === 404) return 'already gone';
+      throw error;
+    }
+  }
+
   private async call(call: Call, tokenWhat?: string): Promise<unknown> {
     const outcome = { uncertain: false };
     try {
@@ -219,7 +333,7 @@ export class C1Client {
   }
 
   private async attempt(call: Call, tokenWhat: string | undefined, outcome: { uncertain: boolean }): Promise<unknown> {
-    const maxAttempts = call.once === undefined ? this.options.retry.maxAttempts : 1;
+    const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       // Minting fails with its own message and its own retries; only the transport's errors are retried here.

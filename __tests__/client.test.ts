@@ -1,5 +1,6 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import nock from 'nock';
+import { useNock } from './nock-setup.js';
 import { AcceptedMalformed, C1Client } from '../src/c1/client.js';
 import { MAX_LIST_MS, MAX_LIST_PAGES, resolveTarget } from '../src/c1/resolve.js';
 import { C1Error } from '../src/c1/errors.js';
@@ -165,24 +166,12 @@ function form(seen: Seen): URLSearchParams {
   return new URLSearchParams(seen.body);
 }
 
-// Tests only ever talk to loopback; nock lets loopback through and blocks the rest.
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/u);
-});
-
-afterAll(() => {
-  // Jest 30 breaks on the next file unless nock lets go of http (toolchain notes).
-  nock.restore();
-});
+useNock();
 
 beforeEach(() => {
   events = [];
 });
 
-afterEach(() => {
-  nock.cleanAll();
-});
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Retries

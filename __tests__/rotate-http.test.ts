@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
+import { useNock } from './nock-setup.js';
 import { C1Client } from '../src/c1/client.js';
 import { C1Error } from '../src/c1/errors.js';
 import { rateLimitWait, send, GitHubError, type GitHubAnswer, type GitHubRequest } from '../src/github/api.js';
@@ -40,7 +41,7 @@ function c1(maxAttempts = 3): { client: C1Client; masked: string[]; sleeps: numb
   return { client, masked, sleeps };
 }
 
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('C1 Create', () => {
   const fields = { displayName: 'ci', allowSourceCidr: ['10.0.0.0/8'], scopedRoles: [], expires: '2592000s' };

@@ -263,6 +263,7 @@ describe('rotate: inputs and permissions', () => {
   test('a new credential wider than the old one is refused without allow-unrestricted', async () => {
     const w = await start();
     w.c1.seed({ ...w.c1.record('ci-caller'), id: 'ci-caller', allowSourceCidr: ['10.0.0.0/8'] });
+    w.c1.sourceIp = '10.1.2.3'; // the runner, inside the old credential's list (C1 checks it when minting)
     const result = await runRotate(selfInputs(w, { 'allow-source-cidr': '0.0.0.0/0' }));
     expect(result.code).toBe(1);
     expect(errorLine(result)).toMatch(/^Input 'allow-source-cidr': would let the new credential be used from any address/u);

@@ -35869,7 +35869,7 @@ function onCancel(step) {
     };
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            core.setFailed(message[step].replace('SIGNAL', signal));
+            setFailed(message[step].replace('SIGNAL', signal));
             process.stdout.write('', () => process.exit(1));
         });
     }
@@ -35878,11 +35878,12 @@ function onCancel(step) {
 ;// CONCATENATED MODULE: ./src/rotate.ts
 
 
-// No onCancel: its lines speak of main's post step, which the rotate action does not have.
-rotate(coreRuntime()).then(() => process.exit(), (error) => {
-    fail(error);
-    process.exit();
-});
+onCancel('rotate');
+// Octokit's keep-alive sockets would hold the process open for seconds after the flow: end it once stdout has
+// drained (the exit code is already set by setFailed), so a last error line is never lost.
+void rotate(coreRuntime())
+    .catch(fail)
+    .finally(() => process.stdout.write('', () => process.exit()));
 
 
 //# sourceMappingURL=index.js.map

@@ -222,7 +222,7 @@ export async function startC1(options = {}) {
     }
   };
 
-  const rotation = rotationRoutes({ records, credentials, tokens, clientHost, now: () => Date.now() });
+  const rotation = rotationRoutes({ records, credentials, tokens, clientHost, now: () => Date.now(), tokenEndpoint });
   standIn.register(caller);
   standIn.seed({
     id: caller.id,
@@ -957,7 +957,7 @@ function spcPath(pathname) {
 /**
  * rotationRoutes holds the rotation state beside the stand-in's own and answers its routes.
  * @param {{ records: Map<string, PersonalClient>, credentials: Map<string, Credential>, tokens: Map<string, number>,
- *   clientHost: string, now: () => number }} world
+ *   clientHost: string, now: () => number, tokenEndpoint: (incoming: Incoming) => Answer }} world
  */
 function rotationRoutes(world) {
   /** @type {Map<string, Map<string, SpcRecord>>} */
@@ -1006,6 +1006,16 @@ function rotationRoutes(world) {
     /** createdAlive lists the client IDs of credentials Create made that are not revoked. @returns {string[]} */
     createdAlive() {
       return madeByCreate.filter((clientId) => world.credentials.has(clientId));
+    },
+    /**
+     * tokenStatus answers a token request form exactly as the token endpoint would, without a socket: tests
+     * check "this pair mints a token right now" without making HTTP requests inside the test process.
+     * @param {Record<string, string>} form @returns {number}
+     */
+    tokenStatus(form) {
+      const raw = new URLSearchParams(form).toString();
+      const url = new URL(TOKEN_PATH, 'http://stand-in');
+      return world.tokenEndpoint({ url, raw, body: form, form: true, bearer: undefined, remoteAddress: '127.0.0.1' }).status;
     },
     /** alive says whether a client ID may still authenticate (not revoked). @param {string} clientId */
     alive(clientId) {

@@ -149,6 +149,8 @@ describe('the key must not lock itself', () => {
     ['its id', { 'personal-client-id': 'ci-caller' }],
     ['its full client ID', { 'personal-client-id': CALLER }],
     ['its full client ID in another case', { 'personal-client-id': 'ci-caller@ACME.conductor.one/pcc' }],
+    ['its name in another case (List matches client IDs case-insensitively)', { 'personal-client-id': 'Ci-Caller@acme.conductor.one/pcc' }],
+    ['its id in another case', { 'personal-client-id': 'CI-CALLER' }],
     ['a token named by client-id', { token: 't', 'client-secret': '', 'personal-client-id': 'self' }]
   ])('cleanup: lock of the caller (%s) is refused, naming cleanup', (_name, inputs) => {
     const error = inputErrorOf(() => configOf(asCaller({ cleanup: 'lock', ...inputs })));

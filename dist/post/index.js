@@ -32144,10 +32144,11 @@ function verify_parseVerify(read, connection, target) {
 function isCallersOwn(target, caller) {
     if (caller.kind !== 'pcc')
         return false;
+    // Case-insensitive, as List matches client IDs: on the safe side, a differently cased name is the same one.
     if (target.kind === 'id')
-        return target.id === caller.name;
+        return target.id.toLowerCase() === caller.name.toLowerCase();
     const named = tenant_parseClientId(names_Input.personalClientId, target.clientId);
-    return named.kind === 'pcc' && named.name === caller.name && named.host === caller.host;
+    return named.kind === 'pcc' && named.value.toLowerCase() === caller.value.toLowerCase();
 }
 function parseVerifyTimeout(value) {
     if (value.trim() === '')
@@ -35446,7 +35447,8 @@ function coreRuntime() {
         writeSummary: async (markdown) => {
             // A missing or unwritable summary file must not fail a step whose change already went through.
             try {
-                await summary.addRaw(markdown).write();
+                // Redacted like every log line: a message C1 sends back may quote a masked value.
+                await summary.addRaw(redact(markdown)).write();
             }
             catch (error) {
                 summary.emptyBuffer();

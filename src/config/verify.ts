@@ -71,9 +71,10 @@ export function parseVerify(read: ReadInput, connection: Connection, target: Tar
  */
 export function isCallersOwn(target: Target, caller: ClientId): boolean {
   if (caller.kind !== 'pcc') return false;
-  if (target.kind === 'id') return target.id === caller.name;
+  // Case-insensitive, as List matches client IDs: on the safe side, a differently cased name is the same one.
+  if (target.kind === 'id') return target.id.toLowerCase() === caller.name.toLowerCase();
   const named = parseClientId(Input.personalClientId, target.clientId);
-  return named.kind === 'pcc' && named.name === caller.name && named.host === caller.host;
+  return named.kind === 'pcc' && named.value.toLowerCase() === caller.value.toLowerCase();
 }
 
 function parseVerifyTimeout(value: string): number {

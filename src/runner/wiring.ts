@@ -50,7 +50,8 @@ export function coreRuntime(): Runtime {
     writeSummary: async (markdown) => {
       // A missing or unwritable summary file must not fail a step whose change already went through.
       try {
-        await core.summary.addRaw(markdown).write();
+        // Redacted like every log line: a message C1 sends back may quote a masked value.
+        await core.summary.addRaw(redact(markdown)).write();
       } catch (error) {
         core.summary.emptyBuffer();
         core.warning(safe(`Could not write the job summary: ${messageOf(error)}`));

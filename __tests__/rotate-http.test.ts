@@ -100,6 +100,18 @@ describe('C1 Create', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  test('a 200 that is not JSON is an unknown outcome, and its body (maybe the new secret) is not quoted', async () => {
+    const secret = newSecret();
+    nock(BASE).post(COLLECTION).reply(200, `{"clientSecret":"${secret.text}"`);
+    const error = (await c1()
+      .client.createCredential({ kind: 'pcc' }, fields)
+      .catch((e: unknown) => e)) as C1Error;
+    expect(error).toBeInstanceOf(C1Error);
+    expect([error.status, error.maybeApplied]).toEqual([200, true]);
+    expect(error.message).toMatch(/not JSON/u);
+    expect(error.message).not.toContain(secret.keyPart.slice(0, 12));
+  });
+
   test('a 400 is a rejection (nothing created)', async () => {
     nock(BASE).post(COLLECTION).reply(400, { code: 3, message: 'bad' });
     const error = (await c1()

@@ -1,6 +1,6 @@
 import type { CredentialRecord } from '../src/c1/credentials.js';
 import { parseRotateConfig, type RotateConfig } from '../src/config/rotate.js';
-import { durationJson, isAllowAll, isOrphan, planRotation, rollbackFor, unrestricted, type Failure } from '../src/plan/rotation.js';
+import { durationJson, isOrphan, planRotation, rollbackFor, unrestricted, type Failure } from '../src/plan/rotation.js';
 import { inputErrorOf } from './helpers.js';
 
 type Inputs = Readonly<Record<string, string>>;
@@ -146,9 +146,13 @@ describe('the never-wider rule', () => {
     ['host bits on /0', '10.1.2.3/0', true],
     ['long IPv6 any', '0:0:0:0:0:0:0:0/0', true],
     ['a network', '10.0.0.0/8', false],
-    ['a /1', '0.0.0.0/1', false]
-  ])('isAllowAll %s', (_name, cidr, expected) => {
-    expect(isAllowAll(cidr)).toBe(expected);
+    ['a /1', '0.0.0.0/1', false],
+    ['IPv4 halves', '0.0.0.0/1, 128.0.0.0/1', true],
+    ['IPv6 halves', '::/1, 8000::/1', true],
+    ['IPv4 halves, one mapped', '::ffff:0.0.0.0/97, 128.0.0.0/1', true],
+    ['IPv4 halves with a gap', '0.0.0.0/1, 128.0.0.0/2', false]
+  ])('unrestricted %s', (_name, cidrs, expected) => {
+    expect(unrestricted(cidrs.split(', '))).toBe(expected);
   });
 
   test('empty and null lists are unrestricted', () => {
@@ -157,6 +161,8 @@ describe('the never-wider rule', () => {
 
   test.each<[string, Inputs, Partial<CredentialRecord>, string | undefined]>([
     ['allow-all over a restricted old one', { 'allow-source-cidr': '0.0.0.0/0' }, {}, 'allow-source-cidr'],
+    ['IPv4 halves over a restricted old one', { 'allow-source-cidr': '0.0.0.0/1, 128.0.0.0/1' }, {}, 'allow-source-cidr'],
+    ['IPv6 halves over a restricted old one', { 'allow-source-cidr': '::/1 8000::/1' }, {}, 'allow-source-cidr'],
     ['allow-all with the opt-in', { 'allow-source-cidr': '0.0.0.0/0', 'allow-unrestricted': 'true' }, {}, undefined],
     ['allow-all when the old one already was', { 'allow-source-cidr': '::/0' }, { allowSourceCidr: [] }, undefined],
     ['copying an unrestricted list', {}, { allowSourceCidr: null, scopedRoles: null }, undefined],

@@ -4,11 +4,12 @@ import { TimeoutError, type HttpResponse, type Transport } from '../net/http.js'
 import type { ClientId } from '../config/tenant.js';
 import type { ClientSecret } from '../config/secret.js';
 import { buildAssertion, tokenRequest, type TokenDeps } from './auth.js';
-import { bodyMessage, C1Error, excerpt, statusText } from './errors.js';
+import { bodyMessage, C1Error, excerpt, messageOf, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import { readPersonalClient, type ClientFields, type PersonalClient } from './types.js';
 import { parseClientSecret } from '../config/secret.js';
 import {
+  checkId,
   collectionPath,
   createBody,
   credentialPath,
@@ -237,6 +238,8 @@ export class C1Client {
     if (!isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
       throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
     }
+    // The rotate action puts it into a path as the service principal id.
+    checkId(what, 'userId', body.userId);
     return { userId: body.userId };
   }
 
@@ -257,7 +260,7 @@ export class C1Client {
       throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
     }
     return {
-      list: (list ?? []).flatMap((raw: unknown) => toRecord(owner, raw) ?? []),
+      list: (list ?? []).flatMap((raw: unknown) => toRecord(owner, raw, what) ?? []),
       nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
     };
   }
@@ -294,7 +297,13 @@ export class C1Client {
       secret = undefined;
     }
     if (secret !== undefined) this.options.tokenDeps.mask(secret.d);
-    const record = isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential) : undefined;
+    let record: CredentialRecord | undefined;
+    try {
+      record = isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential, what) : undefined;
+    } catch (error) {
+      // Created, but under an id that cannot be named in a path: the orphan search reports it.
+      throw new C1Error(messageOf(error), 200, false, true);
+    }
     if (record === undefined || secret === undefined) {
       // C1 answered 200, so something may have been created, but without what is needed to use it.
       throw new C1Error(
@@ -372,7 +381,7 @@ export class C1Client {
         continue;
       }
       this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-      if (response.status >= 200 && response.status < 300) return parseJson(call.what, response.body);
+      if (response.status >= 200 && response.status < 300) return parseJson(call.what, response.body, call.single === true);
       if (response.status >= 500) outcome.uncertain = true;
 
       if (response.status === 401 && call.bearer) {
@@ -464,10 +473,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function parseJson(what: string, body: string): unknown {
+/**
+ * parseJson reads a 2xx body. For a `single` call (a Create) the body may hold a new secret not yet masked,
+ * so no excerpt is shown, and the outcome is unknown: something may have been created.
+ */
+function parseJson(what: string, body: string, single: boolean): unknown {
   try {
     return JSON.parse(body);
   } catch {
+    if (single) throw new C1Error(`C1 ${what} answered 200 with something that is not JSON.`, 200, false, true);
     throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
   }
 }

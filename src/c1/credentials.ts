@@ -1,3 +1,5 @@
+import { isPersonalClientId } from '../config/inputs.js';
+import { quote } from '../config/errors.js';
 import { C1Error, excerpt } from './errors.js';
 
 /**
@@ -66,12 +68,14 @@ export function createBody(owner: Owner, fields: NewCredential): Record<string, 
 
 /**
  * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
- * undefined when it is not a credential with an id and a client ID.
+ * undefined when it is not a credential with an id and a client ID. An id that is not an id (`..`, `a/b`) throws,
+ * naming the call `what`: it goes into Get and Delete paths, where `.` and `..` would name another resource.
  */
-export function toRecord(owner: Owner, raw: unknown): CredentialRecord | undefined {
+export function toRecord(owner: Owner, raw: unknown, what: string): CredentialRecord | undefined {
   if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
     return undefined;
   }
+  checkId(what, 'credential id', raw.id);
   const spc = owner.kind === 'spc';
   const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
   const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
@@ -93,10 +97,15 @@ export function toRecord(owner: Owner, raw: unknown): CredentialRecord | undefin
 
 /** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
 export function expectRecord(owner: Owner, what: string, raw: unknown): CredentialRecord {
-  const record = toRecord(owner, raw);
+  const record = toRecord(owner, raw, what);
   if (record === undefined)
     throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
   return record;
+}
+
+/** checkId throws when an id from C1 is not one, before it is put into a path. */
+export function checkId(what: string, field: string, id: string): void {
+  if (!isPersonalClientId(id)) throw new C1Error(`C1 ${what} gave a ${field} that is not an id: ${quote(id)}.`, 200, false);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,7 +2,7 @@ import type { CredentialRecord, NewCredential } from '../c1/credentials.js';
 import { formatDuration } from '../config/durations.js';
 import { InputError } from '../config/errors.js';
 import { RotateInput, type RotateConfig } from '../config/rotate.js';
-import { normaliseExisting } from '../net/cidr.js';
+import { allowsAll } from '../net/cidr.js';
 
 /** Due says whether this run creates a new credential, and if not, the notice that says why. */
 export type Due = { readonly rotate: true } | { readonly rotate: false; readonly notice: string };
@@ -24,17 +24,11 @@ export function durationJson(ms: number): string {
 }
 
 /**
- * isAllowAll says whether a CIDR lets any address through: 0.0.0.0/0, ::/0, and the spellings that mean the
- * same (::ffff:0.0.0.0/96, 0/0 written with host bits). A stop-gap until src/net/cidr.ts has its own check.
+ * unrestricted says whether a CIDR list allows every address: null or empty (C1 reads that as no restriction),
+ * or entries whose union covers a family (`0.0.0.0/0`, `0.0.0.0/1, 128.0.0.0/1`, `::ffff:0.0.0.0/96`, …).
  */
-export function isAllowAll(cidr: string): boolean {
-  const normal = normaliseExisting(cidr.trim());
-  return normal === '0.0.0.0/0' || normal === '::/0';
-}
-
-/** unrestricted says whether a CIDR list allows every address: empty (C1 reads that as no restriction) or allow-all. */
 export function unrestricted(cidrs: readonly string[] | null): boolean {
-  return cidrs === null || cidrs.length === 0 || cidrs.some(isAllowAll);
+  return cidrs === null || allowsAll(cidrs);
 }
 
 /**

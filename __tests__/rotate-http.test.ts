@@ -152,6 +152,34 @@ describe('C1 Delete, List and introspect', () => {
     expect(page.list[0]).toMatchObject({ allowSourceCidr: ['10.0.0.0/8'], scopedRoles: ['r'], expiresTime: null, requireDpop: true });
   });
 
+  test.each<[string, string]>([
+    ['..', '..'],
+    ['.', '.'],
+    ['a slash', 'a/b']
+  ])('an id from C1 that is %s is refused, naming the call, before it reaches a path', async (_name, id) => {
+    const secret = newSecret();
+    nock(BASE)
+      .get(COLLECTION)
+      .reply(200, { list: [{ id, clientId: 'x@acme.conductor.one/pcc' }] });
+    nock(BASE)
+      .get(`${COLLECTION}/a`)
+      .reply(200, { client: { id, clientId: 'x@acme.conductor.one/pcc' } });
+    nock(BASE)
+      .post(COLLECTION)
+      .reply(200, { client: { id, clientId: 'x@acme.conductor.one/pcc' }, clientSecret: secret.text });
+    nock(BASE).get('/api/v1/auth/introspect').reply(200, { userId: id });
+    const { client } = c1();
+    await expect(client.credentialPage({ kind: 'pcc' }, '')).rejects.toThrow(
+      /^C1 List of personal clients gave a credential id that is not an id/u
+    );
+    await expect(client.readCredential({ kind: 'pcc', id: 'a' })).rejects.toThrow(/^C1 Get of personal client 'a' gave a credential id/u);
+    const created = (await client
+      .createCredential({ kind: 'pcc' }, { displayName: 'ci', allowSourceCidr: [], scopedRoles: [], expires: '1s' })
+      .catch((e: unknown) => e)) as C1Error;
+    expect([created.message.startsWith('C1 Create of a personal client gave a credential id'), created.maybeApplied]).toEqual([true, true]);
+    await expect(client.introspect()).rejects.toThrow(/^C1 introspect gave a userId that is not an id/u);
+  });
+
   test('introspect gives the userId', async () => {
     nock(BASE).get('/api/v1/auth/introspect').reply(200, { userId: 'u1', principleId: 'p' });
     expect(await c1().client.introspect()).toEqual({ userId: 'u1' });
@@ -214,6 +242,29 @@ describe('GitHub retries and rate limits', () => {
     const error = await send(mixed.request, retry, 'w', 'PUT', '/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubError);
     expect((error as GitHubError).outcome).toBe('unknown');
+  });
+
+  test('a final 4xx after an attempt that timed out is an unknown outcome, not a rejection', async () => {
+    const after = scripted(new Error('timeout'), answer(422, {}, 'invalid'));
+    expect(await send(after.request, retry, 'w', 'PUT', '/x')).toMatchObject({ status: 422, uncertain: true });
+    const clean = scripted(answer(422, {}, 'invalid'));
+    expect((await send(clean.request, retry, 'w', 'PUT', '/x')).uncertain).toBeUndefined();
+
+    const target: GitHubTarget = {
+      token: 't',
+      apiUrl: 'https://api.github.example',
+      scope: 'repository',
+      owner: 'acme',
+      repo: 'app',
+      environment: undefined,
+      organization: '',
+      secretName: 'S',
+      clientId: { as: 'variable', name: 'V' }
+    };
+    const write = (request: GitHubRequest): Promise<unknown> =>
+      new GitHubStore(target, request, retry).writeVariable('V', 'new', { exists: true }).catch((e: unknown) => e);
+    expect(await write(scripted(new Error('timeout'), answer(403, {}, 'nope')).request)).toMatchObject({ status: 403, outcome: 'unknown' });
+    expect(await write(scripted(answer(403, {}, 'nope')).request)).toMatchObject({ status: 403, outcome: 'rejected' });
   });
 });
 

@@ -54,8 +54,8 @@ describe('rotate: personal client self', () => {
     // The copied fields and the Duration the Create carried.
     const create = w.c1.requests.find((r) => r.route === 'create');
     expect(create?.body).toEqual({ displayName: 'CI caller', allowSourceCidr: [], scopedRoles: [], expires: '2592000s' });
-    expect(result.summary).toContain(`\`${old.clientId}\``);
-    expect(result.summary).toContain(`\`${heldId ?? ''}\``);
+    expect(result.summary).toContain(`<code>${old.clientId}</code>`);
+    expect(result.summary).toContain(`<code>${heldId ?? ''}</code>`);
     expect(leaks(result, [old.secret, heldSecret, w.gh.appToken])).toEqual([]);
   });
 
@@ -94,6 +94,18 @@ describe('rotate: personal client self', () => {
     expect(w.gh.requests.map((r) => r.route).sort()).toEqual(['getSecret', 'getVariable', 'publicKey']);
     expect(w.gh.writes()).toEqual([]);
     expect(result.outputs).toMatchObject({ rotated: 'false', 'new-client-id': '' });
+  });
+
+  test("the old credential's display name shows in the summary as text, not as a link or an image", async () => {
+    const w = await start();
+    const hostile = '[x](https://evil.example) <img src=x>';
+    w.c1.seed({ id: w.c1.caller.id, clientId: w.c1.caller.clientId, displayName: hostile });
+    const result = await runRotate(selfInputs(w, { 'dry-run': 'true' }));
+    expect(result.code).toBe(0);
+    expect(result.summary).toContain('would create a credential');
+    expect(result.summary).not.toContain('](https://evil.example)');
+    expect(result.summary).not.toContain('<img');
+    expect(result.summary).toContain('&#91;x&#93;(https://evil.example) &lt;img src=x&gt;');
   });
 
   test('dry run without github-token skips the GitHub check with a notice', async () => {

@@ -31038,503 +31038,6 @@ function isEd25519Jwk(v) {
     return o.kty === 'OKP' && o.crv === 'Ed25519' && typeof o.x === 'string' && typeof o.d === 'string';
 }
 
-;// CONCATENATED MODULE: ./src/c1/credentials.ts
-
-/** collectionPath is the List/Create path of an owner. */
-function collectionPath(owner) {
-    if (owner.kind === 'pcc')
-        return '/api/v1/iam/personal_clients';
-    if (owner.servicePrincipalId === '')
-        throw new Error('internal: empty service principal id');
-    return `/api/v1/service_principals/${encodeURIComponent(owner.servicePrincipalId)}/credentials`;
-}
-/** credentialPath is the Get/Delete path of one credential; an empty id would name the collection. */
-function credentialPath(ref) {
-    if (ref.id === '')
-        throw new Error('internal: empty credential id');
-    return `${collectionPath(ref)}/${encodeURIComponent(ref.id)}`;
-}
-/** describe names a credential in messages: "personal client 'blue-whale'" or "service principal credential 'x' of 'sp'". */
-function describe(ref) {
-    return ref.kind === 'pcc'
-        ? `personal client '${ref.id}'`
-        : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
-}
-/** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
-function createBody(owner, fields) {
-    const cidrs = [...fields.allowSourceCidr];
-    return {
-        displayName: fields.displayName,
-        ...(owner.kind === 'pcc' ? { allowSourceCidr: cidrs } : { allowSourceCidrs: cidrs }),
-        scopedRoles: [...fields.scopedRoles],
-        expires: fields.expires
-    };
-}
-/**
- * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
- * undefined when it is not a credential with an id and a client ID.
- */
-function toRecord(owner, raw) {
-    if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
-        return undefined;
-    }
-    const spc = owner.kind === 'spc';
-    const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
-    const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
-    const expires = spc ? raw.expiresAt : raw.expiresTime;
-    if (!isStringListOrNull(cidrs) || !isStringListOrNull(roles) || !isStringOrNull(expires) || !isStringOrNull(raw.createdAt)) {
-        return undefined;
-    }
-    return {
-        ref: { ...owner, id: raw.id },
-        clientId: raw.clientId,
-        displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
-        allowSourceCidr: cidrs ?? null,
-        scopedRoles: roles ?? null,
-        expiresTime: expires ?? null,
-        createdAt: raw.createdAt ?? null,
-        requireDpop: raw.requireDpop === true
-    };
-}
-/** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
-function expectRecord(owner, what, raw) {
-    const record = toRecord(owner, raw);
-    if (record === undefined)
-        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
-    return record;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isStringListOrNull(v) {
-    return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
-}
-function isStringOrNull(v) {
-    return v === undefined || v === null || typeof v === 'string';
-}
-
-;// CONCATENATED MODULE: ./src/c1/client.ts
-
-
-
-
-
-
-
-/**
- * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
- * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
- */
-class AcceptedMalformed extends C1Error {
-    accepted = true;
-}
-/**
- * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
- * applies the timeout and the retry policy, and turns failures into messages that name the operation.
- */
-class C1Client {
-    options;
-    token;
-    constructor(options) {
-        this.options = options;
-    }
-    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
-    accessToken() {
-        const auth = this.options.auth;
-        if (auth.kind === 'token')
-            return Promise.resolve(auth.token);
-        this.token ??= this.mint(auth);
-        return this.token;
-    }
-    async mint(auth) {
-        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
-        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
-        if (token === undefined) {
-            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
-        }
-        this.options.tokenDeps.mask(token);
-        return token;
-    }
-    /**
-     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
-     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
-     * thrown away; nothing is thrown, the caller judges the attempt.
-     */
-    async mintOnce(clientId, secret) {
-        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-        this.options.tokenDeps.mask(assertion);
-        const form = {
-            client_id: clientId.value,
-            grant_type: 'client_credentials',
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-            client_assertion: assertion
-        };
-        const started = Date.now();
-        let response;
-        try {
-            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
-        }
-        catch (error) {
-            return { kind: 'network', message: describeNetworkError(error) };
-        }
-        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
-        let parsed;
-        try {
-            parsed = JSON.parse(response.body);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (response.status >= 200 && response.status < 300) {
-            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
-            if (token === undefined)
-                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
-            this.options.tokenDeps.mask(token);
-            return { kind: 'accepted' };
-        }
-        return {
-            kind: 'refused',
-            status: response.status,
-            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
-            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
-        };
-    }
-    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
-    async listPage(pageToken, lookingFor) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = `List of personal clients (looking for ${lookingFor})`;
-        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = client_isObject(body) ? body.list : undefined;
-        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        const records = [];
-        for (const [index, item] of (list ?? []).entries()) {
-            const record = readPersonalClient(item);
-            if (typeof record === 'string')
-                throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
-            records.push(record);
-        }
-        const next = body.nextPageToken;
-        if (!(next === undefined || next === null || typeof next === 'string')) {
-            throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
-        }
-        return { list: records, nextPageToken: next ?? '' };
-    }
-    /** get reads one credential by its id. */
-    async get(id) {
-        const what = `Get of personal client '${id}'`;
-        const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
-        if (typeof record === 'string')
-            throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
-        return record;
-    }
-    /**
-     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
-     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
-     */
-    async update(id, client, mask) {
-        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({
-            what,
-            method: 'POST',
-            path: clientPath(id),
-            json: { client, updateMask: mask.join(',') },
-            bearer: true
-        });
-        const record = readClient(body);
-        if (typeof record === 'string') {
-            throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
-        }
-        return record;
-    }
-    /**
-     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
-     * the detection timeout, token included.
-     */
-    async testSourceIp(once) {
-        const what = 'test-source-ip';
-        const deadline = AbortSignal.timeout(once.timeoutMs);
-        const signal = AbortSignal.any([once.signal, deadline]);
-        let body;
-        try {
-            body = await this.call({
-                what,
-                method: 'POST',
-                path: '/api/v1/settings/session/test-source-ip',
-                json: {},
-                bearer: true,
-                once: { ...once, signal }
-            });
-        }
-        catch (error) {
-            if (deadline.aborted && !once.signal.aborted)
-                throw new TimeoutError(once.timeoutMs);
-            throw error;
-        }
-        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
-            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
-        return body.checkedIp;
-    }
-    // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
-    /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
-    async introspect() {
-        const what = 'introspect';
-        const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
-        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
-            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
-        }
-        return { userId: body.userId };
-    }
-    /** readCredential reads one pcc or spc credential by its id. */
-    async readCredential(ref) {
-        const what = `Get of ${describe(ref)}`;
-        const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
-        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
-    }
-    /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
-    async credentialPage(owner, pageToken) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
-        const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
-        const list = client_isObject(body) ? body.list : undefined;
-        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        return {
-            list: (list ?? []).flatMap((raw) => toRecord(owner, raw) ?? []),
-            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-        };
-    }
-    /**
-     * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
-     * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
-     * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
-     */
-    async createCredential(owner, fields) {
-        const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
-        const call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
-        let body;
-        for (let attempt = 1;; attempt++) {
-            try {
-                body = await this.call(call);
-                break;
-            }
-            catch (error) {
-                if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
-                    throw error;
-                await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
-            }
-        }
-        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
-        if (secretText !== '') {
-            this.options.tokenDeps.mask(secretText);
-            const keyPart = secretText.split(':')[3];
-            if (keyPart !== undefined && keyPart !== '')
-                this.options.tokenDeps.mask(keyPart);
-        }
-        let secret;
-        try {
-            secret = secretText === '' ? undefined : parseClientSecret('clientSecret', secretText);
-        }
-        catch {
-            secret = undefined;
-        }
-        if (secret !== undefined)
-            this.options.tokenDeps.mask(secret.d);
-        const record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential) : undefined;
-        if (record === undefined || secret === undefined) {
-            // C1 answered 200, so something may have been created, but without what is needed to use it.
-            throw new C1Error(`C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`, 200, false, true);
-        }
-        return { record, secret, secretText };
-    }
-    /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
-    async revokeCredential(ref) {
-        const what = `Delete of ${describe(ref)}`;
-        try {
-            await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
-            return 'revoked';
-        }
-        catch (error) {
-            if (error instanceof C1Error && error.status === 404)
-                return 'already gone';
-            throw error;
-        }
-    }
-    async call(call, tokenWhat) {
-        const outcome = { uncertain: false };
-        try {
-            return await this.attempt(call, tokenWhat, outcome);
-        }
-        catch (error) {
-            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
-            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
-                throw new C1Error(error.message, error.status, error.retryable, true);
-            }
-            throw error;
-        }
-    }
-    async attempt(call, tokenWhat, outcome) {
-        const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const minted = call.bearer ? this.accessToken() : undefined;
-            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
-            const started = Date.now();
-            let response;
-            try {
-                response = await this.send(call, bearer);
-            }
-            catch (error) {
-                if (call.once?.signal.aborted === true)
-                    throw error;
-                outcome.uncertain = true;
-                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
-                const reason = describeNetworkError(error);
-                if (isTlsFailure(error)) {
-                    // A certificate that does not verify will not verify on the next attempt either.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
-                }
-                if (isTlsProtocolFailure(error)) {
-                    // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
-                        "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.", undefined, false);
-                }
-                if (attempt >= maxAttempts) {
-                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
-                }
-                await this.wait(attempt, maxAttempts, reason, undefined);
-                continue;
-            }
-            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-            if (response.status >= 200 && response.status < 300)
-                return parseJson(call.what, response.body);
-            if (response.status >= 500)
-                outcome.uncertain = true;
-            if (response.status === 401 && call.bearer) {
-                if (this.options.auth.kind === 'token') {
-                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
-                }
-                if (!renewed) {
-                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
-                    renewed = true;
-                    // Only the first of several calls refused with the same token mints anew; the others share it.
-                    if (this.token === minted)
-                        this.token = undefined;
-                    attempt--;
-                    continue;
-                }
-            }
-            const retryable = RETRYABLE_STATUSES.has(response.status);
-            if (retryable && attempt < maxAttempts) {
-                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
-                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
-                continue;
-            }
-            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
-            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
-                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
-                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
-            throw new C1Error(message, response.status, retryable);
-        }
-    }
-    send(call, bearer) {
-        const headers = { accept: 'application/json' };
-        let body;
-        if (call.json !== undefined) {
-            headers['content-type'] = 'application/json';
-            body = JSON.stringify(call.json);
-        }
-        else if (call.form !== undefined) {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            body = new URLSearchParams(call.form).toString();
-        }
-        if (bearer !== undefined)
-            headers.authorization = `Bearer ${bearer}`;
-        return this.options.transport({
-            method: call.method,
-            url: `${this.options.tenant.baseUrl}${call.path}`,
-            headers,
-            ...(body === undefined ? {} : { body }),
-            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
-            ...(call.once === undefined ? {} : { signal: call.once.signal })
-        });
-    }
-    async wait(attempt, maxAttempts, reason, retryAfterMs) {
-        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
-        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
-        await this.options.retry.sleep(ms);
-    }
-}
-/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
-function untilAborted(promise, signal) {
-    if (promise === undefined)
-        return Promise.resolve(undefined);
-    signal.throwIfAborted();
-    return new Promise((resolve, reject) => {
-        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        signal.addEventListener('abort', abort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
-}
-/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
-function clientPath(id) {
-    if (id === '')
-        throw new Error('internal: empty personal client id');
-    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
-}
-function attempts(n) {
-    return n > 1 ? ` after ${n} attempts` : '';
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-function client_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseJson(what, body) {
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
-    }
-}
-/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
-function readClient(body) {
-    if (!client_isObject(body) || !client_isObject(body.client)) {
-        const got = client_isObject(body)
-            ? `an object with ${JSON.stringify(Object.keys(body)
-                .slice(0, 5)
-                .map((k) => k.slice(0, 40)))}`
-            : Array.isArray(body)
-                ? 'an array'
-                : JSON.stringify(body === null ? null : typeof body);
-        return `without a client (got ${got})`;
-    }
-    const record = readPersonalClient(body.client);
-    return typeof record === 'string' ? `with a malformed client (${record})` : record;
-}
-function isTlsFailure(error) {
-    const code = error?.code ?? '';
-    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
-}
-/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
-function isTlsProtocolFailure(error) {
-    const e = error;
-    return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code === undefined ? error.message : `${code} (${error.message})`;
-    }
-    return String(error);
-}
-
 // EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
 var ipaddr = __nccwpck_require__(8280);
 var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
@@ -32513,6 +32016,527 @@ function parseSource(item) {
         throw new InputError(names_Input.runnerIpSources, `got ${quote(item)}; expected https:// URLs (http:// only for loopback) or the word c1.`);
     }
     return url.href;
+}
+
+;// CONCATENATED MODULE: ./src/c1/credentials.ts
+
+
+
+/** collectionPath is the List/Create path of an owner. */
+function collectionPath(owner) {
+    if (owner.kind === 'pcc')
+        return '/api/v1/iam/personal_clients';
+    if (owner.servicePrincipalId === '')
+        throw new Error('internal: empty service principal id');
+    return `/api/v1/service_principals/${encodeURIComponent(owner.servicePrincipalId)}/credentials`;
+}
+/** credentialPath is the Get/Delete path of one credential; an empty id would name the collection. */
+function credentialPath(ref) {
+    if (ref.id === '')
+        throw new Error('internal: empty credential id');
+    return `${collectionPath(ref)}/${encodeURIComponent(ref.id)}`;
+}
+/** describe names a credential in messages: "personal client 'blue-whale'" or "service principal credential 'x' of 'sp'". */
+function describe(ref) {
+    return ref.kind === 'pcc'
+        ? `personal client '${ref.id}'`
+        : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
+}
+/** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
+function createBody(owner, fields) {
+    const cidrs = [...fields.allowSourceCidr];
+    return {
+        displayName: fields.displayName,
+        ...(owner.kind === 'pcc' ? { allowSourceCidr: cidrs } : { allowSourceCidrs: cidrs }),
+        scopedRoles: [...fields.scopedRoles],
+        expires: fields.expires
+    };
+}
+/**
+ * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
+ * undefined when it is not a credential with an id and a client ID. An id that is not an id (`..`, `a/b`) throws,
+ * naming the call `what`: it goes into Get and Delete paths, where `.` and `..` would name another resource.
+ */
+function toRecord(owner, raw, what) {
+    if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
+        return undefined;
+    }
+    checkId(what, 'credential id', raw.id);
+    const spc = owner.kind === 'spc';
+    const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
+    const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
+    const expires = spc ? raw.expiresAt : raw.expiresTime;
+    if (!isStringListOrNull(cidrs) || !isStringListOrNull(roles) || !isStringOrNull(expires) || !isStringOrNull(raw.createdAt)) {
+        return undefined;
+    }
+    return {
+        ref: { ...owner, id: raw.id },
+        clientId: raw.clientId,
+        displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
+        allowSourceCidr: cidrs ?? null,
+        scopedRoles: roles ?? null,
+        expiresTime: expires ?? null,
+        createdAt: raw.createdAt ?? null,
+        requireDpop: raw.requireDpop === true
+    };
+}
+/** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
+function expectRecord(owner, what, raw) {
+    const record = toRecord(owner, raw, what);
+    if (record === undefined)
+        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+    return record;
+}
+/** checkId throws when an id from C1 is not one, before it is put into a path. */
+function checkId(what, field, id) {
+    if (!inputs_isPersonalClientId(id))
+        throw new C1Error(`C1 ${what} gave a ${field} that is not an id: ${quote(id)}.`, 200, false);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStringListOrNull(v) {
+    return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
+}
+function isStringOrNull(v) {
+    return v === undefined || v === null || typeof v === 'string';
+}
+
+;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
+
+
+
+
+
+/**
+ * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
+ * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
+ */
+class AcceptedMalformed extends C1Error {
+    accepted = true;
+}
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+class C1Client {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+    accessToken() {
+        const auth = this.options.auth;
+        if (auth.kind === 'token')
+            return Promise.resolve(auth.token);
+        this.token ??= this.mint(auth);
+        return this.token;
+    }
+    async mint(auth) {
+        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
+        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        if (token === undefined) {
+            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+        }
+        this.options.tokenDeps.mask(token);
+        return token;
+    }
+    /**
+     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
+     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
+     * thrown away; nothing is thrown, the caller judges the attempt.
+     */
+    async mintOnce(clientId, secret) {
+        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
+        this.options.tokenDeps.mask(assertion);
+        const form = {
+            client_id: clientId.value,
+            grant_type: 'client_credentials',
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: assertion
+        };
+        const started = Date.now();
+        let response;
+        try {
+            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
+        }
+        catch (error) {
+            return { kind: 'network', message: describeNetworkError(error) };
+        }
+        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
+        let parsed;
+        try {
+            parsed = JSON.parse(response.body);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (response.status >= 200 && response.status < 300) {
+            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            if (token === undefined)
+                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
+            this.options.tokenDeps.mask(token);
+            return { kind: 'accepted' };
+        }
+        return {
+            kind: 'refused',
+            status: response.status,
+            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
+        };
+    }
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        const records = [];
+        for (const [index, item] of (list ?? []).entries()) {
+            const record = readPersonalClient(item);
+            if (typeof record === 'string')
+                throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
+            records.push(record);
+        }
+        const next = body.nextPageToken;
+        if (!(next === undefined || next === null || typeof next === 'string')) {
+            throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
+        }
+        return { list: records, nextPageToken: next ?? '' };
+    }
+    /** get reads one credential by its id. */
+    async get(id) {
+        const what = `Get of personal client '${id}'`;
+        const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+        if (typeof record === 'string')
+            throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
+        return record;
+    }
+    /**
+     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+     */
+    async update(id, client, mask) {
+        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
+        const record = readClient(body);
+        if (typeof record === 'string') {
+            throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
+        }
+        return record;
+    }
+    /**
+     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+     * the detection timeout, token included.
+     */
+    async testSourceIp(once) {
+        const what = 'test-source-ip';
+        const deadline = AbortSignal.timeout(once.timeoutMs);
+        const signal = AbortSignal.any([once.signal, deadline]);
+        let body;
+        try {
+            body = await this.call({
+                what,
+                method: 'POST',
+                path: '/api/v1/settings/session/test-source-ip',
+                json: {},
+                bearer: true,
+                once: { ...once, signal }
+            });
+        }
+        catch (error) {
+            if (deadline.aborted && !once.signal.aborted)
+                throw new TimeoutError(once.timeoutMs);
+            throw error;
+        }
+        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
+            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+        return body.checkedIp;
+    }
+    // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
+    /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
+    async introspect() {
+        const what = 'introspect';
+        const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
+        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
+            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+        }
+        // The rotate action puts it into a path as the service principal id.
+        checkId(what, 'userId', body.userId);
+        return { userId: body.userId };
+    }
+    /** readCredential reads one pcc or spc credential by its id. */
+    async readCredential(ref) {
+        const what = `Get of ${describe(ref)}`;
+        const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
+        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
+    }
+    /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
+    async credentialPage(owner, pageToken) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+        const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        return {
+            list: (list ?? []).flatMap((raw) => toRecord(owner, raw, what) ?? []),
+            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+        };
+    }
+    /**
+     * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
+     * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
+     * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
+     */
+    async createCredential(owner, fields) {
+        const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
+        const call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
+        let body;
+        for (let attempt = 1;; attempt++) {
+            try {
+                body = await this.call(call);
+                break;
+            }
+            catch (error) {
+                if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
+                    throw error;
+                await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
+            }
+        }
+        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
+        if (secretText !== '') {
+            this.options.tokenDeps.mask(secretText);
+            const keyPart = secretText.split(':')[3];
+            if (keyPart !== undefined && keyPart !== '')
+                this.options.tokenDeps.mask(keyPart);
+        }
+        let secret;
+        try {
+            secret = secretText === '' ? undefined : parseClientSecret('clientSecret', secretText);
+        }
+        catch {
+            secret = undefined;
+        }
+        if (secret !== undefined)
+            this.options.tokenDeps.mask(secret.d);
+        let record;
+        try {
+            record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential, what) : undefined;
+        }
+        catch (error) {
+            // Created, but under an id that cannot be named in a path: the orphan search reports it.
+            throw new C1Error(messageOf(error), 200, false, true);
+        }
+        if (record === undefined || secret === undefined) {
+            // C1 answered 200, so something may have been created, but without what is needed to use it.
+            throw new C1Error(`C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`, 200, false, true);
+        }
+        return { record, secret, secretText };
+    }
+    /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
+    async revokeCredential(ref) {
+        const what = `Delete of ${describe(ref)}`;
+        try {
+            await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
+            return 'revoked';
+        }
+        catch (error) {
+            if (error instanceof C1Error && error.status === 404)
+                return 'already gone';
+            throw error;
+        }
+    }
+    async call(call, tokenWhat) {
+        const outcome = { uncertain: false };
+        try {
+            return await this.attempt(call, tokenWhat, outcome);
+        }
+        catch (error) {
+            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+                throw new C1Error(error.message, error.status, error.retryable, true);
+            }
+            throw error;
+        }
+    }
+    async attempt(call, tokenWhat, outcome) {
+        const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
+            const started = Date.now();
+            let response;
+            try {
+                response = await this.send(call, bearer);
+            }
+            catch (error) {
+                if (call.once?.signal.aborted === true)
+                    throw error;
+                outcome.uncertain = true;
+                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+                const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
+                if (isTlsProtocolFailure(error)) {
+                    // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
+                        "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.", undefined, false);
+                }
+                if (attempt >= maxAttempts) {
+                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+                }
+                await this.wait(attempt, maxAttempts, reason, undefined);
+                continue;
+            }
+            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(call.what, response.body, call.single === true);
+            if (response.status >= 500)
+                outcome.uncertain = true;
+            if (response.status === 401 && call.bearer) {
+                if (this.options.auth.kind === 'token') {
+                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
+                }
+                if (!renewed) {
+                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+                    renewed = true;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
+                    attempt--;
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status);
+            if (retryable && attempt < maxAttempts) {
+                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
+                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+                continue;
+            }
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
+                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+            throw new C1Error(message, response.status, retryable);
+        }
+    }
+    send(call, bearer) {
+        const headers = { accept: 'application/json' };
+        let body;
+        if (call.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(call.json);
+        }
+        else if (call.form !== undefined) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(call.form).toString();
+        }
+        if (bearer !== undefined)
+            headers.authorization = `Bearer ${bearer}`;
+        return this.options.transport({
+            method: call.method,
+            url: `${this.options.tenant.baseUrl}${call.path}`,
+            headers,
+            ...(body === undefined ? {} : { body }),
+            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+            ...(call.once === undefined ? {} : { signal: call.once.signal })
+        });
+    }
+    async wait(attempt, maxAttempts, reason, retryAfterMs) {
+        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+        await this.options.retry.sleep(ms);
+    }
+}
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (promise === undefined)
+        return Promise.resolve(undefined);
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id) {
+    if (id === '')
+        throw new Error('internal: empty personal client id');
+    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+function attempts(n) {
+    return n > 1 ? ` after ${n} attempts` : '';
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function client_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * parseJson reads a 2xx body. For a `single` call (a Create) the body may hold a new secret not yet masked,
+ * so no excerpt is shown, and the outcome is unknown: something may have been created.
+ */
+function parseJson(what, body, single) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        if (single)
+            throw new C1Error(`C1 ${what} answered 200 with something that is not JSON.`, 200, false, true);
+        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+    }
+}
+/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
+function readClient(body) {
+    if (!client_isObject(body) || !client_isObject(body.client)) {
+        const got = client_isObject(body)
+            ? `an object with ${JSON.stringify(Object.keys(body)
+                .slice(0, 5)
+                .map((k) => k.slice(0, 40)))}`
+            : Array.isArray(body)
+                ? 'an array'
+                : JSON.stringify(body === null ? null : typeof body);
+        return `without a client (got ${got})`;
+    }
+    const record = readPersonalClient(body.client);
+    return typeof record === 'string' ? `with a malformed client (${record})` : record;
+}
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
+function isTlsProtocolFailure(error) {
+    const e = error;
+    return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code === undefined ? error.message : `${code} (${error.message})`;
+    }
+    return String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/net/quorum.ts
@@ -35091,6 +35115,7 @@ const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 function attribute(value) {
     return value.replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
 }
+/** code shows an untrusted value as inline code, escaped like `text`. */
 function code(value) {
     const shown = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
     return `<code>${report_text(shown)}</code>`;
@@ -35723,7 +35748,7 @@ function onCancel(step) {
     const message = {
         main: 'The main step was cancelled (SIGNAL); the post step still runs its cleanup, if one is set.',
         post: 'The post step was cancelled (SIGNAL) before it finished: the credential may still be open; check it in C1.',
-        rotate: 'The rotation was cancelled (SIGNAL) before it finished: check the job summary and C1 for what it created.'
+        rotate: "The rotation was cancelled (SIGNAL) before it finished and wrote no summary: a new credential may exist. Check C1 for credentials with the rotation's display name, and which secret GitHub holds."
     };
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {

@@ -30700,190 +30700,294 @@ class DecodedURL extends URL {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/c1/errors.ts
+// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __nccwpck_require__(8280);
+var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
+;// CONCATENATED MODULE: ./src/config/errors.ts
 /**
- * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
- * `retryable` says whether the last failure was transient; `maybeApplied` that some attempt's outcome was
- * unknown (a network error, a timeout, a 5xx), so C1 may have acted on the request even though the call failed.
+ * InputError is what every validation failure throws: it names the input, so a user can find the line in their
+ * workflow, and it is raised before any network call.
  */
-class C1Error extends Error {
-    status;
-    retryable;
-    maybeApplied;
-    constructor(message, status, retryable, maybeApplied = false) {
-        super(message);
-        this.status = status;
-        this.retryable = retryable;
-        this.maybeApplied = maybeApplied;
-        this.name = 'C1Error';
+class errors_InputError extends Error {
+    input;
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+        this.name = 'InputError';
     }
 }
-/** messageOf gives the message of anything thrown. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+/** quote shows a user's value in an error message, short and with control characters made visible. */
+function errors_quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
 }
-const GRPC_NAMES = {
-    400: 'invalid argument',
-    401: 'unauthenticated',
-    403: 'permission denied',
-    404: 'not found',
-    409: 'conflict',
-    429: 'resource exhausted',
-    500: 'internal error',
-    502: 'bad gateway',
-    503: 'unavailable',
-    504: 'gateway timeout'
-};
-/** statusText names an HTTP status the way C1's gRPC gateway means it. */
-function statusText(status) {
-    return `HTTP ${status}${GRPC_NAMES[status] === undefined ? '' : ` (${GRPC_NAMES[status]})`}`;
+
+;// CONCATENATED MODULE: ./src/net/ip.ts
+
+// Strict literal shapes: ipaddr.js alone also accepts forms like `0x7f.1` or `127.1` that no echo service sends.
+const V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/u;
+const V6 = /^[0-9A-Fa-f:.]{2,45}$/u;
+/** parseAddress reads one IP literal, or returns undefined when the text is not exactly one. */
+function ip_parseAddress(text) {
+    // ipaddr.js reads the deprecated IPv4-compatible form `::8.8.8.8` as IPv4-mapped; refuse it as ambiguous.
+    if (/^::\d+\./u.test(text))
+        return undefined;
+    if (!V4.test(text) && !(text.includes(':') && V6.test(text) && ipaddr_default().IPv6.isValid(text)))
+        return undefined;
+    let parsed = ipaddr_default().parse(text);
+    if (parsed instanceof (ipaddr_default()).IPv6 && parsed.isIPv4MappedAddress())
+        parsed = parsed.toIPv4Address();
+    if (parsed instanceof (ipaddr_default()).IPv4)
+        return { family: 'ipv4', text: parsed.toString(), parsed };
+    return { family: 'ipv6', text: parsed.toString(), parsed };
 }
-/** bodyMessage picks C1's own words out of an error body: google.rpc.Status `message`, or OAuth `error`. */
-function bodyMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (typeof parsed === 'object' && parsed !== null) {
-            const o = parsed;
-            if (typeof o.error === 'string') {
-                return typeof o.error_description === 'string' && o.error_description !== '' ? `${o.error}: ${o.error_description}` : o.error;
-            }
-            if (typeof o.message === 'string' && o.message !== '')
-                return o.message;
+/**
+ * isPublic says whether an address is publicly routable: ipaddr.js names every excluded class (private,
+ * loopback, link-local, CGNAT, unspecified, multicast, broadcast, reserved — which holds the documentation and
+ * benchmarking ranges — unique-local, and the IPv6 special ranges), and only `unicast` is left.
+ */
+function isPublic(address) {
+    return address.parsed.range() === 'unicast';
+}
+
+;// CONCATENATED MODULE: ./src/net/cidr.ts
+
+
+
+/**
+ * parseCidr reads a CIDR or a bare IP (which becomes /32 or /128) into C1's canonical text: IPv4-mapped IPv6 is
+ * written as IPv4, IPv6 in its short form. Host bits set are an error that names the network form.
+ */
+function parseCidr(input, value) {
+    const slash = value.indexOf('/');
+    const ipText = slash < 0 ? value : value.slice(0, slash);
+    const prefixText = slash < 0 ? undefined : value.slice(slash + 1);
+    const address = ip_parseAddress(ipText);
+    const expected = 'expected an IP address or a CIDR such as 203.0.113.0/24 or 2001:db8::/48';
+    if (address === undefined)
+        throw new errors_InputError(input, `got ${errors_quote(value)}; ${expected}.`);
+    const max = address.family === 'ipv4' ? 32 : 128;
+    let prefix = max;
+    if (prefixText !== undefined) {
+        if (!/^(?:0|[1-9]\d{0,2})$/u.test(prefixText) || Number(prefixText) > mappedMax(ipText, max)) {
+            throw new errors_InputError(input, `got ${errors_quote(value)}; the prefix length must be 0 to ${mappedMax(ipText, max)}.`);
+        }
+        // An IPv4-mapped IPv6 CIDR (::ffff:10.0.0.0/104) keeps its meaning as IPv4 with 96 fewer bits.
+        prefix = Number(prefixText) - (mappedMax(ipText, max) - max);
+        if (prefix < 0)
+            throw new errors_InputError(input, `got ${errors_quote(value)}; an IPv4-mapped prefix must be at least /96.`);
+    }
+    const network = networkOf(address, prefix);
+    if (network !== address.text) {
+        throw new errors_InputError(input, `got ${errors_quote(value)}, which has host bits set; the network is ${network}/${prefix}.`);
+    }
+    return `${network}/${prefix}`;
+}
+// A mapped literal is read as IPv4 but its written prefix counts IPv6 bits.
+function mappedMax(ipText, max) {
+    return max === 32 && ipText.includes(':') ? 128 : max;
+}
+/** networkOf gives the network address of an address under a prefix length, in canonical text. */
+function networkOf(address, prefix) {
+    const cidr = `${address.text}/${prefix}`;
+    return address.family === 'ipv4'
+        ? ipaddr_default().IPv4.networkAddressFromCIDR(cidr).toString()
+        : ipaddr_default().IPv6.networkAddressFromCIDR(cidr).toString();
+}
+/** toCidr applies a prefix length to an address: `203.0.113.7` with 24 gives `203.0.113.0/24`. */
+function toCidr(address, prefix) {
+    return `${networkOf(address, prefix)}/${prefix}`;
+}
+/**
+ * normaliseExisting reads a CIDR C1 already holds into canonical text, used only to compare it with others (it
+ * is never sent in place of what C1 holds). C1 may hold forms this action would not write: host bits set are
+ * read as their network, an IPv4-mapped IPv6 CIDR of /96 or longer as IPv4, a shorter one as the IPv6 network
+ * it is, and anything unreadable is kept exactly as it is, so a merge never widens or drops an entry.
+ */
+function cidr_normaliseExisting(value) {
+    const range = readRange(value);
+    return range === undefined ? value : `${range.network}/${range.prefix}`;
+}
+/** readRange reads a CIDR or bare IP as the range it covers, or undefined when it is not one. */
+function readRange(value) {
+    const [ip = '', prefixText, extra] = value.split('/');
+    if (extra !== undefined || (prefixText !== undefined && !/^(?:0|[1-9]\d{0,2})$/u.test(prefixText)))
+        return undefined;
+    const address = ip_parseAddress(ip);
+    if (address === undefined)
+        return undefined;
+    const written = ip.includes(':') ? 128 : 32;
+    const prefix = prefixText === undefined ? written : Number(prefixText);
+    if (prefix > written)
+        return undefined;
+    // A mapped literal under /96 reaches outside ::ffff:0:0/96: it is the IPv6 network it spells, not IPv4.
+    if (address.family === 'ipv4' && written === 128) {
+        if (prefix >= 96)
+            return rangeOf('ipv4', address.parsed.toByteArray(), prefix - 96);
+        return rangeOf('ipv6', ipaddr_default().IPv6.parse(ip).toByteArray(), prefix);
+    }
+    return rangeOf(address.family, address.parsed.toByteArray(), prefix);
+}
+function rangeOf(family, bytes, prefix) {
+    const bits = family === 'ipv4' ? 32 : 128;
+    const value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+    const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+    const first = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
+    const network = family === 'ipv4' ? ipaddr_default().fromByteArray(toBytes(first, 4)).toString() : ipaddr_default().fromByteArray(toBytes(first, 16)).toString();
+    return { family, network, prefix, first, last: first | hostMask };
+}
+function toBytes(value, length) {
+    return Array.from({ length }, (_, i) => Number((value >> BigInt(8 * (length - 1 - i))) & 0xffn));
+}
+const MAPPED_FIRST = 0xffff00000000n;
+const MAPPED_LAST = 0xffffffffffffn;
+/**
+ * allowsAll says whether a CIDR list lets every address of a family in, which C1 treats like an empty list:
+ * `0.0.0.0/0`, `::/0`, `::ffff:0.0.0.0/96`, or any set of entries whose union covers a family. IPv4-mapped
+ * IPv6 ranges count for IPv4 too, and IPv4 ranges for the mapped part of IPv6, since a server may read an
+ * address in either form. Unreadable entries cover nothing.
+ */
+function cidr_allowsAll(list) {
+    if (list.length === 0)
+        return true;
+    const v4 = [];
+    const v6 = [];
+    for (const range of list.map(readRange)) {
+        if (range === undefined)
+            continue;
+        if (range.family === 'ipv4') {
+            v4.push([range.first, range.last]);
+            v6.push([MAPPED_FIRST | range.first, MAPPED_FIRST | range.last]);
+        }
+        else {
+            v6.push([range.first, range.last]);
+            const first = range.first > MAPPED_FIRST ? range.first : MAPPED_FIRST;
+            const last = range.last < MAPPED_LAST ? range.last : MAPPED_LAST;
+            if (first <= last)
+                v4.push([first - MAPPED_FIRST, last - MAPPED_FIRST]);
         }
     }
-    catch {
-        // Not JSON: fall through to a short excerpt.
+    return covers(v4, (1n << 32n) - 1n) || covers(v6, (1n << 128n) - 1n);
+}
+/** covers says whether the union of closed ranges is all of [0, max]. */
+function covers(ranges, max) {
+    let next = 0n;
+    for (const [first, last] of [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        if (first > next)
+            return false;
+        if (last + 1n > next)
+            next = last + 1n;
+        if (next > max)
+            return true;
     }
-    return excerpt(body);
+    return false;
 }
-/** excerpt shows the first bytes of a body that is not what was expected (a captive portal's HTML, say). */
-function excerpt(body) {
-    const flat = body.replace(/\s+/gu, ' ').trim();
-    if (flat === '')
-        return 'an empty body';
-    return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
+/** isCidr says whether text is a CIDR or IP C1 could hold: a valid address and a prefix that fits it. */
+function isCidr(value) {
+    return readRange(value) !== undefined;
+}
+/** unique keeps the first of each item, in order. */
+function cidr_unique(items) {
+    return [...new Set(items)];
 }
 
-;// CONCATENATED MODULE: ./src/c1/credentials.ts
+;// CONCATENATED MODULE: ./src/config/durations.ts
 
-/** collectionPath is the List/Create path of an owner. */
-function collectionPath(owner) {
-    if (owner.kind === 'pcc')
-        return '/api/v1/iam/personal_clients';
-    if (owner.servicePrincipalId === '')
-        throw new Error('internal: empty service principal id');
-    return `/api/v1/service_principals/${encodeURIComponent(owner.servicePrincipalId)}/credentials`;
-}
-/** credentialPath is the Get/Delete path of one credential; an empty id would name the collection. */
-function credentialPath(ref) {
-    if (ref.id === '')
-        throw new Error('internal: empty credential id');
-    return `${collectionPath(ref)}/${encodeURIComponent(ref.id)}`;
-}
-/** describe names a credential in messages: "personal client 'blue-whale'" or "service principal credential 'x' of 'sp'". */
-function describe(ref) {
-    return ref.kind === 'pcc'
-        ? `personal client '${ref.id}'`
-        : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
-}
-/** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
-function createBody(owner, fields) {
-    const cidrs = [...fields.allowSourceCidr];
-    return {
-        displayName: fields.displayName,
-        ...(owner.kind === 'pcc' ? { allowSourceCidr: cidrs } : { allowSourceCidrs: cidrs }),
-        scopedRoles: [...fields.scopedRoles],
-        expires: fields.expires
-    };
-}
+const UNIT_MS = {
+    w: 7 * 86_400_000,
+    d: 86_400_000,
+    h: 3_600_000,
+    m: 60_000,
+    s: 1_000
+};
+// Units must come largest first and each at most once, so `1h30m` parses and `30m1h` or `1h1h` do not.
+const SHORT = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/u;
+const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/u;
+const EXPECTED = 'expected a duration such as 30s, 15m, 12h, 30d, 1w or 1h30m, or ISO 8601 such as P30D, PT12H or P1W ' +
+    '(no years, months, bare numbers or negative values)';
 /**
- * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
- * undefined when it is not a credential with an id and a client ID.
+ * parseDuration reads a positive duration in milliseconds. Years and months are refused because their length
+ * depends on the calendar, and a credential's expiry should not.
  */
-function toRecord(owner, raw) {
-    if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
-        return undefined;
+function durations_parseDuration(input, value) {
+    const v = value.trim();
+    const match = SHORT.exec(v) ?? ISO.exec(v);
+    // `P1DT` matches the ISO pattern with an empty time part, which ISO 8601 does not allow.
+    if (v === '' || v.endsWith('T') || match === null)
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${EXPECTED}.`);
+    const parts = match.slice(1);
+    if (parts.every((p) => p === undefined))
+        throw new errors_InputError(input, `got ${errors_quote(v)}; ${EXPECTED}.`);
+    const units = ['w', 'd', 'h', 'm', 's'];
+    let ms = 0;
+    parts.forEach((p, i) => {
+        if (p !== undefined)
+            ms += Number(p) * (UNIT_MS[units[i] ?? 's'] ?? 0);
+    });
+    if (ms <= 0)
+        throw new errors_InputError(input, `got ${errors_quote(v)}; the duration must be longer than zero.`);
+    // 100 years is far beyond any credential's life; past it, a typo is likelier than intent.
+    if (ms > 100 * 365 * 86_400_000)
+        throw new errors_InputError(input, `got ${errors_quote(v)}; the duration is longer than 100 years.`);
+    return ms;
+}
+/** formatDuration renders milliseconds the way the inputs are written (`1d2h`), for messages. */
+function durations_formatDuration(ms) {
+    let rest = Math.round(ms / 1000);
+    const out = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        const n = Math.floor(rest / size);
+        if (n > 0)
+            out.push(`${n}${unit}`);
+        rest -= n * size;
     }
-    const spc = owner.kind === 'spc';
-    const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
-    const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
-    const expires = spc ? raw.expiresAt : raw.expiresTime;
-    if (!isStringListOrNull(cidrs) || !isStringListOrNull(roles) || !isStringOrNull(expires) || !isStringOrNull(raw.createdAt)) {
-        return undefined;
-    }
-    return {
-        ref: { ...owner, id: raw.id },
-        clientId: raw.clientId,
-        displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
-        allowSourceCidr: cidrs ?? null,
-        scopedRoles: roles ?? null,
-        expiresTime: expires ?? null,
-        createdAt: raw.createdAt ?? null,
-        requireDpop: raw.requireDpop === true
-    };
-}
-/** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
-function expectRecord(owner, what, raw) {
-    const record = toRecord(owner, raw);
-    if (record === undefined)
-        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
-    return record;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isStringListOrNull(v) {
-    return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
-}
-function isStringOrNull(v) {
-    return v === undefined || v === null || typeof v === 'string';
+    return out.length > 0 ? out.join('') : '0s';
 }
 
-;// CONCATENATED MODULE: ./src/c1/verify.ts
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 5_000;
-// How C1 refuses a source address at the token endpoint is not documented: these OAuth errors may be it.
-const RETRIED_OAUTH_ERRORS = new Set(['invalid_client', 'invalid_grant', 'unauthorized_client', 'access_denied']);
-/** verifyDelayMs is the wait before attempt `attempt + 1`: 0.5 s doubling, at most 5 s apart. */
-function verifyDelayMs(attempt) {
-    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
+;// CONCATENATED MODULE: ./src/config/lists.ts
+
+/** parseList splits a list input on newlines, commas or spaces, dropping empty items. */
+function lists_parseList(value) {
+    return value.split(/[\s,]+/u).filter((item) => item !== '');
 }
-/**
- * worthRetrying says whether a refused mint may succeed later: a changed list or a new credential can take a
- * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
- * answer (a malformed request, say) will not change by waiting.
- */
-function worthRetrying(attempt) {
-    if (attempt.kind !== 'refused')
-        return attempt.kind === 'network';
-    const { status, oauthError } = attempt;
-    if (status === 401 || status === 403 || status === 429 || status >= 500)
+/** parseBoolean accepts `true`/`false` in any case and nothing else: a typo must not silently mean false. */
+function lists_parseBoolean(input, value, fallback) {
+    const v = value.trim();
+    if (v === '')
+        return fallback;
+    // Plain ASCII comparison: a Unicode-aware case fold would take `falſe` for false.
+    if (v.toLowerCase() === 'true')
         return true;
-    return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
+    if (v.toLowerCase() === 'false')
+        return false;
+    throw new errors_InputError(input, `got ${errors_quote(v)}; expected true or false.`);
 }
-/**
- * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
- * again with backoff until one is accepted or `timeoutMs` has passed (the last attempt at the deadline). The
- * tokens are masked and thrown away.
- */
-async function mintUntilAccepted(client, credential, timeoutMs, deps) {
-    const started = deps.clock();
-    for (let attempt = 1;; attempt++) {
-        const result = await client.mintOnce(credential.clientId, credential.secret);
-        const elapsed = deps.clock() - started;
-        if (result.kind === 'accepted')
-            return { accepted: true, afterMs: elapsed, attempts: attempt };
-        const last = result.message;
-        if (!worthRetrying(result))
-            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
-        // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
-        const remaining = timeoutMs - elapsed;
-        if (remaining <= 0)
-            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
-        const wait = Math.min(verifyDelayMs(attempt), remaining);
-        deps.log(`verification attempt ${attempt} refused (${last}); trying again in ${(wait / 1000).toFixed(1)} s`);
-        await deps.sleep(wait);
-    }
+/** parseChoice accepts one of a fixed set of words (case-insensitive), or the fallback when empty. */
+function lists_parseChoice(input, value, choices, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    const found = choices.find((c) => c === v);
+    if (found === undefined)
+        throw new errors_InputError(input, `got ${errors_quote(value.trim())}; expected one of ${choices.join(', ')}.`);
+    return found;
+}
+/** parseInteger accepts plain ASCII decimal digits within [min, max], or the fallback when empty. */
+function lists_parseInteger(input, value, min, max, fallback) {
+    const v = value.trim();
+    if (v === '')
+        return fallback;
+    if (!/^[0-9]{1,6}$/u.test(v))
+        throw new errors_InputError(input, `got ${errors_quote(v)}; expected a whole number from ${min} to ${max}.`);
+    const n = Number(v);
+    if (n < min || n > max)
+        throw new errors_InputError(input, `got ${n}; expected a whole number from ${min} to ${max}.`);
+    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/config/names.ts
@@ -30946,124 +31050,6 @@ const names_Defaults = {
     ipv4Sources: ['https://api.ipify.org', 'https://checkip.amazonaws.com', 'https://ipv4.icanhazip.com'],
     ipv6Sources: ['https://api6.ipify.org', 'https://ipv6.icanhazip.com']
 };
-
-;// CONCATENATED MODULE: ./src/config/errors.ts
-/**
- * InputError is what every validation failure throws: it names the input, so a user can find the line in their
- * workflow, and it is raised before any network call.
- */
-class errors_InputError extends Error {
-    input;
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** quote shows a user's value in an error message, short and with control characters made visible. */
-function errors_quote(value) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./src/config/durations.ts
-
-const UNIT_MS = {
-    w: 7 * 86_400_000,
-    d: 86_400_000,
-    h: 3_600_000,
-    m: 60_000,
-    s: 1_000
-};
-// Units must come largest first and each at most once, so `1h30m` parses and `30m1h` or `1h1h` do not.
-const SHORT = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/u;
-const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/u;
-const EXPECTED = 'expected a duration such as 30s, 15m, 12h, 30d, 1w or 1h30m, or ISO 8601 such as P30D, PT12H or P1W ' +
-    '(no years, months, bare numbers or negative values)';
-/**
- * parseDuration reads a positive duration in milliseconds. Years and months are refused because their length
- * depends on the calendar, and a credential's expiry should not.
- */
-function durations_parseDuration(input, value) {
-    const v = value.trim();
-    const match = SHORT.exec(v) ?? ISO.exec(v);
-    // `P1DT` matches the ISO pattern with an empty time part, which ISO 8601 does not allow.
-    if (v === '' || v.endsWith('T') || match === null)
-        throw new errors_InputError(input, `got ${errors_quote(v)}; ${EXPECTED}.`);
-    const parts = match.slice(1);
-    if (parts.every((p) => p === undefined))
-        throw new errors_InputError(input, `got ${errors_quote(v)}; ${EXPECTED}.`);
-    const units = ['w', 'd', 'h', 'm', 's'];
-    let ms = 0;
-    parts.forEach((p, i) => {
-        if (p !== undefined)
-            ms += Number(p) * (UNIT_MS[units[i] ?? 's'] ?? 0);
-    });
-    if (ms <= 0)
-        throw new errors_InputError(input, `got ${errors_quote(v)}; the duration must be longer than zero.`);
-    // 100 years is far beyond any credential's life; past it, a typo is likelier than intent.
-    if (ms > 100 * 365 * 86_400_000)
-        throw new errors_InputError(input, `got ${errors_quote(v)}; the duration is longer than 100 years.`);
-    return ms;
-}
-/** formatDuration renders milliseconds the way the inputs are written (`1d2h`), for messages. */
-function formatDuration(ms) {
-    let rest = Math.round(ms / 1000);
-    const out = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        const n = Math.floor(rest / size);
-        if (n > 0)
-            out.push(`${n}${unit}`);
-        rest -= n * size;
-    }
-    return out.length > 0 ? out.join('') : '0s';
-}
-
-;// CONCATENATED MODULE: ./src/config/lists.ts
-
-/** parseList splits a list input on newlines, commas or spaces, dropping empty items. */
-function lists_parseList(value) {
-    return value.split(/[\s,]+/u).filter((item) => item !== '');
-}
-/** parseBoolean accepts `true`/`false` in any case and nothing else: a typo must not silently mean false. */
-function lists_parseBoolean(input, value, fallback) {
-    const v = value.trim();
-    if (v === '')
-        return fallback;
-    // Plain ASCII comparison: a Unicode-aware case fold would take `falſe` for false.
-    if (v.toLowerCase() === 'true')
-        return true;
-    if (v.toLowerCase() === 'false')
-        return false;
-    throw new errors_InputError(input, `got ${errors_quote(v)}; expected true or false.`);
-}
-/** parseChoice accepts one of a fixed set of words (case-insensitive), or the fallback when empty. */
-function lists_parseChoice(input, value, choices, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    const found = choices.find((c) => c === v);
-    if (found === undefined)
-        throw new errors_InputError(input, `got ${errors_quote(value.trim())}; expected one of ${choices.join(', ')}.`);
-    return found;
-}
-/** parseInteger accepts plain ASCII decimal digits within [min, max], or the fallback when empty. */
-function lists_parseInteger(input, value, min, max, fallback) {
-    const v = value.trim();
-    if (v === '')
-        return fallback;
-    if (!/^[0-9]{1,6}$/u.test(v))
-        throw new errors_InputError(input, `got ${errors_quote(v)}; expected a whole number from ${min} to ${max}.`);
-    const n = Number(v);
-    if (n < min || n > max)
-        throw new errors_InputError(input, `got ${n}; expected a whole number from ${min} to ${max}.`);
-    return n;
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -31334,178 +31320,6 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
         }
     }
     return { tenant: chosen.tenant, ignored };
-}
-
-// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var ipaddr = __nccwpck_require__(8280);
-var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
-;// CONCATENATED MODULE: ./src/net/ip.ts
-
-// Strict literal shapes: ipaddr.js alone also accepts forms like `0x7f.1` or `127.1` that no echo service sends.
-const V4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/u;
-const V6 = /^[0-9A-Fa-f:.]{2,45}$/u;
-/** parseAddress reads one IP literal, or returns undefined when the text is not exactly one. */
-function ip_parseAddress(text) {
-    // ipaddr.js reads the deprecated IPv4-compatible form `::8.8.8.8` as IPv4-mapped; refuse it as ambiguous.
-    if (/^::\d+\./u.test(text))
-        return undefined;
-    if (!V4.test(text) && !(text.includes(':') && V6.test(text) && ipaddr_default().IPv6.isValid(text)))
-        return undefined;
-    let parsed = ipaddr_default().parse(text);
-    if (parsed instanceof (ipaddr_default()).IPv6 && parsed.isIPv4MappedAddress())
-        parsed = parsed.toIPv4Address();
-    if (parsed instanceof (ipaddr_default()).IPv4)
-        return { family: 'ipv4', text: parsed.toString(), parsed };
-    return { family: 'ipv6', text: parsed.toString(), parsed };
-}
-/**
- * isPublic says whether an address is publicly routable: ipaddr.js names every excluded class (private,
- * loopback, link-local, CGNAT, unspecified, multicast, broadcast, reserved — which holds the documentation and
- * benchmarking ranges — unique-local, and the IPv6 special ranges), and only `unicast` is left.
- */
-function isPublic(address) {
-    return address.parsed.range() === 'unicast';
-}
-
-;// CONCATENATED MODULE: ./src/net/cidr.ts
-
-
-
-/**
- * parseCidr reads a CIDR or a bare IP (which becomes /32 or /128) into C1's canonical text: IPv4-mapped IPv6 is
- * written as IPv4, IPv6 in its short form. Host bits set are an error that names the network form.
- */
-function parseCidr(input, value) {
-    const slash = value.indexOf('/');
-    const ipText = slash < 0 ? value : value.slice(0, slash);
-    const prefixText = slash < 0 ? undefined : value.slice(slash + 1);
-    const address = ip_parseAddress(ipText);
-    const expected = 'expected an IP address or a CIDR such as 203.0.113.0/24 or 2001:db8::/48';
-    if (address === undefined)
-        throw new errors_InputError(input, `got ${errors_quote(value)}; ${expected}.`);
-    const max = address.family === 'ipv4' ? 32 : 128;
-    let prefix = max;
-    if (prefixText !== undefined) {
-        if (!/^(?:0|[1-9]\d{0,2})$/u.test(prefixText) || Number(prefixText) > mappedMax(ipText, max)) {
-            throw new errors_InputError(input, `got ${errors_quote(value)}; the prefix length must be 0 to ${mappedMax(ipText, max)}.`);
-        }
-        // An IPv4-mapped IPv6 CIDR (::ffff:10.0.0.0/104) keeps its meaning as IPv4 with 96 fewer bits.
-        prefix = Number(prefixText) - (mappedMax(ipText, max) - max);
-        if (prefix < 0)
-            throw new errors_InputError(input, `got ${errors_quote(value)}; an IPv4-mapped prefix must be at least /96.`);
-    }
-    const network = networkOf(address, prefix);
-    if (network !== address.text) {
-        throw new errors_InputError(input, `got ${errors_quote(value)}, which has host bits set; the network is ${network}/${prefix}.`);
-    }
-    return `${network}/${prefix}`;
-}
-// A mapped literal is read as IPv4 but its written prefix counts IPv6 bits.
-function mappedMax(ipText, max) {
-    return max === 32 && ipText.includes(':') ? 128 : max;
-}
-/** networkOf gives the network address of an address under a prefix length, in canonical text. */
-function networkOf(address, prefix) {
-    const cidr = `${address.text}/${prefix}`;
-    return address.family === 'ipv4'
-        ? ipaddr_default().IPv4.networkAddressFromCIDR(cidr).toString()
-        : ipaddr_default().IPv6.networkAddressFromCIDR(cidr).toString();
-}
-/** toCidr applies a prefix length to an address: `203.0.113.7` with 24 gives `203.0.113.0/24`. */
-function toCidr(address, prefix) {
-    return `${networkOf(address, prefix)}/${prefix}`;
-}
-/**
- * normaliseExisting reads a CIDR C1 already holds into canonical text, used only to compare it with others (it
- * is never sent in place of what C1 holds). C1 may hold forms this action would not write: host bits set are
- * read as their network, an IPv4-mapped IPv6 CIDR of /96 or longer as IPv4, a shorter one as the IPv6 network
- * it is, and anything unreadable is kept exactly as it is, so a merge never widens or drops an entry.
- */
-function normaliseExisting(value) {
-    const range = readRange(value);
-    return range === undefined ? value : `${range.network}/${range.prefix}`;
-}
-/** readRange reads a CIDR or bare IP as the range it covers, or undefined when it is not one. */
-function readRange(value) {
-    const [ip = '', prefixText, extra] = value.split('/');
-    if (extra !== undefined || (prefixText !== undefined && !/^(?:0|[1-9]\d{0,2})$/u.test(prefixText)))
-        return undefined;
-    const address = ip_parseAddress(ip);
-    if (address === undefined)
-        return undefined;
-    const written = ip.includes(':') ? 128 : 32;
-    const prefix = prefixText === undefined ? written : Number(prefixText);
-    if (prefix > written)
-        return undefined;
-    // A mapped literal under /96 reaches outside ::ffff:0:0/96: it is the IPv6 network it spells, not IPv4.
-    if (address.family === 'ipv4' && written === 128) {
-        if (prefix >= 96)
-            return rangeOf('ipv4', address.parsed.toByteArray(), prefix - 96);
-        return rangeOf('ipv6', ipaddr_default().IPv6.parse(ip).toByteArray(), prefix);
-    }
-    return rangeOf(address.family, address.parsed.toByteArray(), prefix);
-}
-function rangeOf(family, bytes, prefix) {
-    const bits = family === 'ipv4' ? 32 : 128;
-    const value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
-    const hostMask = (1n << BigInt(bits - prefix)) - 1n;
-    const first = value & ~hostMask & ((1n << BigInt(bits)) - 1n);
-    const network = family === 'ipv4' ? ipaddr_default().fromByteArray(toBytes(first, 4)).toString() : ipaddr_default().fromByteArray(toBytes(first, 16)).toString();
-    return { family, network, prefix, first, last: first | hostMask };
-}
-function toBytes(value, length) {
-    return Array.from({ length }, (_, i) => Number((value >> BigInt(8 * (length - 1 - i))) & 0xffn));
-}
-const MAPPED_FIRST = 0xffff00000000n;
-const MAPPED_LAST = 0xffffffffffffn;
-/**
- * allowsAll says whether a CIDR list lets every address of a family in, which C1 treats like an empty list:
- * `0.0.0.0/0`, `::/0`, `::ffff:0.0.0.0/96`, or any set of entries whose union covers a family. IPv4-mapped
- * IPv6 ranges count for IPv4 too, and IPv4 ranges for the mapped part of IPv6, since a server may read an
- * address in either form. Unreadable entries cover nothing.
- */
-function cidr_allowsAll(list) {
-    if (list.length === 0)
-        return true;
-    const v4 = [];
-    const v6 = [];
-    for (const range of list.map(readRange)) {
-        if (range === undefined)
-            continue;
-        if (range.family === 'ipv4') {
-            v4.push([range.first, range.last]);
-            v6.push([MAPPED_FIRST | range.first, MAPPED_FIRST | range.last]);
-        }
-        else {
-            v6.push([range.first, range.last]);
-            const first = range.first > MAPPED_FIRST ? range.first : MAPPED_FIRST;
-            const last = range.last < MAPPED_LAST ? range.last : MAPPED_LAST;
-            if (first <= last)
-                v4.push([first - MAPPED_FIRST, last - MAPPED_FIRST]);
-        }
-    }
-    return covers(v4, (1n << 32n) - 1n) || covers(v6, (1n << 128n) - 1n);
-}
-/** covers says whether the union of closed ranges is all of [0, max]. */
-function covers(ranges, max) {
-    let next = 0n;
-    for (const [first, last] of [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-        if (first > next)
-            return false;
-        if (last + 1n > next)
-            next = last + 1n;
-        if (next > max)
-            return true;
-    }
-    return false;
-}
-/** isCidr says whether text is a CIDR or IP C1 could hold: a valid address and a prefix that fits it. */
-function isCidr(value) {
-    return readRange(value) !== undefined;
-}
-/** unique keeps the first of each item, in order. */
-function cidr_unique(items) {
-    return [...new Set(items)];
 }
 
 ;// CONCATENATED MODULE: ./src/config/verify.ts
@@ -31925,6 +31739,201 @@ function parseSource(item) {
     return url.href;
 }
 
+;// CONCATENATED MODULE: ./src/c1/errors.ts
+/**
+ * C1Error is a failed C1 call: the operation, the credential it was about, the HTTP status and C1's own message.
+ * `retryable` says whether the last failure was transient; `maybeApplied` that some attempt's outcome was
+ * unknown (a network error, a timeout, a 5xx), so C1 may have acted on the request even though the call failed.
+ */
+class C1Error extends Error {
+    status;
+    retryable;
+    maybeApplied;
+    constructor(message, status, retryable, maybeApplied = false) {
+        super(message);
+        this.status = status;
+        this.retryable = retryable;
+        this.maybeApplied = maybeApplied;
+        this.name = 'C1Error';
+    }
+}
+/** messageOf gives the message of anything thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+const GRPC_NAMES = {
+    400: 'invalid argument',
+    401: 'unauthenticated',
+    403: 'permission denied',
+    404: 'not found',
+    409: 'conflict',
+    429: 'resource exhausted',
+    500: 'internal error',
+    502: 'bad gateway',
+    503: 'unavailable',
+    504: 'gateway timeout'
+};
+/** statusText names an HTTP status the way C1's gRPC gateway means it. */
+function statusText(status) {
+    return `HTTP ${status}${GRPC_NAMES[status] === undefined ? '' : ` (${GRPC_NAMES[status]})`}`;
+}
+/** bodyMessage picks C1's own words out of an error body: google.rpc.Status `message`, or OAuth `error`. */
+function bodyMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (typeof parsed === 'object' && parsed !== null) {
+            const o = parsed;
+            if (typeof o.error === 'string') {
+                return typeof o.error_description === 'string' && o.error_description !== '' ? `${o.error}: ${o.error_description}` : o.error;
+            }
+            if (typeof o.message === 'string' && o.message !== '')
+                return o.message;
+        }
+    }
+    catch {
+        // Not JSON: fall through to a short excerpt.
+    }
+    return excerpt(body);
+}
+/** excerpt shows the first bytes of a body that is not what was expected (a captive portal's HTML, say). */
+function excerpt(body) {
+    const flat = body.replace(/\s+/gu, ' ').trim();
+    if (flat === '')
+        return 'an empty body';
+    return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
+}
+
+;// CONCATENATED MODULE: ./src/c1/credentials.ts
+
+
+
+/** collectionPath is the List/Create path of an owner. */
+function collectionPath(owner) {
+    if (owner.kind === 'pcc')
+        return '/api/v1/iam/personal_clients';
+    if (owner.servicePrincipalId === '')
+        throw new Error('internal: empty service principal id');
+    return `/api/v1/service_principals/${encodeURIComponent(owner.servicePrincipalId)}/credentials`;
+}
+/** credentialPath is the Get/Delete path of one credential; an empty id would name the collection. */
+function credentialPath(ref) {
+    if (ref.id === '')
+        throw new Error('internal: empty credential id');
+    return `${collectionPath(ref)}/${encodeURIComponent(ref.id)}`;
+}
+/** describe names a credential in messages: "personal client 'blue-whale'" or "service principal credential 'x' of 'sp'". */
+function describe(ref) {
+    return ref.kind === 'pcc'
+        ? `personal client '${ref.id}'`
+        : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
+}
+/** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
+function createBody(owner, fields) {
+    const cidrs = [...fields.allowSourceCidr];
+    return {
+        displayName: fields.displayName,
+        ...(owner.kind === 'pcc' ? { allowSourceCidr: cidrs } : { allowSourceCidrs: cidrs }),
+        scopedRoles: [...fields.scopedRoles],
+        expires: fields.expires
+    };
+}
+/**
+ * toRecord reads one credential as C1 sent it, checking the types of the fields the rotation relies on;
+ * undefined when it is not a credential with an id and a client ID. An id that is not an id (`..`, `a/b`) throws,
+ * naming the call `what`: it goes into Get and Delete paths, where `.` and `..` would name another resource.
+ */
+function toRecord(owner, raw, what) {
+    if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '' || typeof raw.clientId !== 'string' || raw.clientId === '') {
+        return undefined;
+    }
+    checkId(what, 'credential id', raw.id);
+    const spc = owner.kind === 'spc';
+    const cidrs = spc ? raw.allowSourceCidrs : raw.allowSourceCidr;
+    const roles = spc ? raw.scopedRoleIds : raw.scopedRoles;
+    const expires = spc ? raw.expiresAt : raw.expiresTime;
+    if (!isStringListOrNull(cidrs) || !isStringListOrNull(roles) || !isStringOrNull(expires) || !isStringOrNull(raw.createdAt)) {
+        return undefined;
+    }
+    return {
+        ref: { ...owner, id: raw.id },
+        clientId: raw.clientId,
+        displayName: typeof raw.displayName === 'string' ? raw.displayName : '',
+        allowSourceCidr: cidrs ?? null,
+        scopedRoles: roles ?? null,
+        expiresTime: expires ?? null,
+        createdAt: raw.createdAt ?? null,
+        requireDpop: raw.requireDpop === true
+    };
+}
+/** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
+function expectRecord(owner, what, raw) {
+    const record = toRecord(owner, raw, what);
+    if (record === undefined)
+        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+    return record;
+}
+/** checkId throws when an id from C1 is not one, before it is put into a path. */
+function checkId(what, field, id) {
+    if (!isPersonalClientId(id))
+        throw new C1Error(`C1 ${what} gave a ${field} that is not an id: ${errors_quote(id)}.`, 200, false);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStringListOrNull(v) {
+    return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
+}
+function isStringOrNull(v) {
+    return v === undefined || v === null || typeof v === 'string';
+}
+
+;// CONCATENATED MODULE: ./src/c1/verify.ts
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 5_000;
+// How C1 refuses a source address at the token endpoint is not documented: these OAuth errors may be it.
+const RETRIED_OAUTH_ERRORS = new Set(['invalid_client', 'invalid_grant', 'unauthorized_client', 'access_denied']);
+/** verifyDelayMs is the wait before attempt `attempt + 1`: 0.5 s doubling, at most 5 s apart. */
+function verifyDelayMs(attempt) {
+    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
+}
+/**
+ * worthRetrying says whether a refused mint may succeed later: a changed list or a new credential can take a
+ * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
+ * answer (a malformed request, say) will not change by waiting.
+ */
+function worthRetrying(attempt) {
+    if (attempt.kind !== 'refused')
+        return attempt.kind === 'network';
+    const { status, oauthError } = attempt;
+    if (status === 401 || status === 403 || status === 429 || status >= 500)
+        return true;
+    return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
+}
+/**
+ * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
+ * again with backoff until one is accepted or `timeoutMs` has passed (the last attempt at the deadline). The
+ * tokens are masked and thrown away.
+ */
+async function mintUntilAccepted(client, credential, timeoutMs, deps) {
+    const started = deps.clock();
+    for (let attempt = 1;; attempt++) {
+        const result = await client.mintOnce(credential.clientId, credential.secret);
+        const elapsed = deps.clock() - started;
+        if (result.kind === 'accepted')
+            return { accepted: true, afterMs: elapsed, attempts: attempt };
+        const last = result.message;
+        if (!worthRetrying(result))
+            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
+        // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
+        const remaining = timeoutMs - elapsed;
+        if (remaining <= 0)
+            return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };
+        const wait = Math.min(verifyDelayMs(attempt), remaining);
+        deps.log(`verification attempt ${attempt} refused (${last}); trying again in ${(wait / 1000).toFixed(1)} s`);
+        await deps.sleep(wait);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/rotate.ts
 
 
@@ -31973,15 +31982,15 @@ function parseRotateConfig(read, env) {
         ? DEFAULT_EXPIRES_MS
         : durations_parseDuration(RotateInput.expiresIn, read(RotateInput.expiresIn));
     if (expiresInMs < 3_600_000)
-        throw new errors_InputError(RotateInput.expiresIn, `got ${formatDuration(expiresInMs)}; expected at least 1h.`);
+        throw new errors_InputError(RotateInput.expiresIn, `got ${durations_formatDuration(expiresInMs)}; expected at least 1h.`);
     if (target.kind === 'spc' && expiresInMs > SPC_MAX_MS) {
-        throw new errors_InputError(RotateInput.expiresIn, `got ${formatDuration(expiresInMs)}; a service principal credential lives at most 180d.`);
+        throw new errors_InputError(RotateInput.expiresIn, `got ${durations_formatDuration(expiresInMs)}; a service principal credential lives at most 180d.`);
     }
     const rotateWithinText = rotate_optional(read(RotateInput.rotateWithin));
     const rotateWithinMs = rotateWithinText === undefined ? undefined : durations_parseDuration(RotateInput.rotateWithin, rotateWithinText);
     const warnings = [...connection.warnings];
     if (rotateWithinMs !== undefined && rotateWithinMs >= expiresInMs) {
-        warnings.push(`rotate-within (${formatDuration(rotateWithinMs)}) is at least expires-in (${formatDuration(expiresInMs)}): every run will rotate.`);
+        warnings.push(`rotate-within (${durations_formatDuration(rotateWithinMs)}) is at least expires-in (${durations_formatDuration(expiresInMs)}): every run will rotate.`);
     }
     const cidrItems = lists_parseList(read(RotateInput.allowSourceCidr));
     if (cidrItems.length === 0 && read(RotateInput.allowSourceCidr).trim() !== '') {
@@ -32203,8 +32212,8 @@ function api_messageOf(data) {
 /**
  * send sends one request with the contract's retries: rate limits (429, a 403 saying "secondary rate limit",
  * `x-ratelimit-remaining: 0`) wait `retry-after` or until the reset, at most 60 s; 5xx and network errors back
- * off. Any other 4xx is final. The answer is returned for the caller to judge (a 404 can be "absent"); the
- * error says whether a write may have been applied (some attempt ended without a clear refusal).
+ * off. Any other 4xx is final. The answer is returned for the caller to judge (a 404 can be "absent"), with
+ * `uncertain` when an earlier attempt may have applied the write; the error says the same in its `outcome`.
  */
 async function send(request, retry, what, method, path, body) {
     let uncertain = false;
@@ -32226,7 +32235,7 @@ async function send(request, retry, what, method, path, body) {
             uncertain = true;
         const transient = limited !== undefined || answer.status >= 500;
         if (!transient)
-            return answer;
+            return uncertain ? { ...answer, uncertain } : answer;
         if (attempt >= retry.maxAttempts) {
             throw new GitHubError(`GitHub ${what} failed after ${attempt} attempt(s): HTTP ${answer.status}${api_messageOf(answer.data) === '' ? '' : ` (${api_messageOf(answer.data)})`}.`, answer.status, uncertain ? 'unknown' : 'rejected');
         }
@@ -32336,12 +32345,14 @@ class GitHubStore {
         };
         const update = async () => send(this.request, this.retry, what, 'PATCH', `${this.variablesPath()}/${enc(name)}`, { name, value });
         let answer = existing.exists ? await update() : await create();
+        // A first call that may have been applied leaves the outcome unknown whatever the second one says.
+        const uncertain = answer.uncertain === true;
         if (existing.exists && answer.status === 404)
             answer = await create();
         else if (!existing.exists && answer.status === 409)
             answer = await update();
         if (answer.status < 200 || answer.status >= 300)
-            throw this.refusal(what, answer, 'rejected');
+            throw this.refusal(what, { ...answer, uncertain: uncertain || answer.uncertain === true }, 'rejected');
     }
     /** writeClientId writes the client ID where the inputs say: a variable or a secret. */
     async writeClientId(value, pre) {
@@ -32433,7 +32444,10 @@ class GitHubStore {
     variablesPath() {
         return `${this.base()}/variables`;
     }
-    /** refusal turns a final non-2xx answer into an error; a permission 403 carries the hint about GITHUB_TOKEN. */
+    /**
+     * refusal turns a final non-2xx answer into an error; a permission 403 carries the hint about GITHUB_TOKEN.
+     * An answer after an attempt that may have been applied makes the outcome unknown.
+     */
     refusal(what, answer, outcome) {
         const said = api_messageOf(answer.data);
         let hint = '';
@@ -32446,7 +32460,7 @@ class GitHubStore {
         else if (answer.status === 404) {
             hint = ` Check that ${this.where()} exists and that the token can see it.`;
         }
-        return new GitHubError(`GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`, answer.status, outcome);
+        return new GitHubError(`GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`, answer.status, answer.uncertain === true ? 'unknown' : outcome);
     }
 }
 function enc(segment) {
@@ -32466,16 +32480,11 @@ function durationJson(ms) {
     return `${Math.floor(ms / 1000)}s`;
 }
 /**
- * isAllowAll says whether a CIDR lets any address through: 0.0.0.0/0, ::/0, and the spellings that mean the
- * same (::ffff:0.0.0.0/96, 0/0 written with host bits). A stop-gap until src/net/cidr.ts has its own check.
+ * unrestricted says whether a CIDR list allows every address: null or empty (C1 reads that as no restriction),
+ * or entries whose union covers a family (`0.0.0.0/0`, `0.0.0.0/1, 128.0.0.0/1`, `::ffff:0.0.0.0/96`, …).
  */
-function isAllowAll(cidr) {
-    const normal = normaliseExisting(cidr.trim());
-    return normal === '0.0.0.0/0' || normal === '::/0';
-}
-/** unrestricted says whether a CIDR list allows every address: empty (C1 reads that as no restriction) or allow-all. */
 function unrestricted(cidrs) {
-    return cidrs === null || cidrs.length === 0 || cidrs.some(isAllowAll);
+    return cidrs === null || cidr_allowsAll(cidrs);
 }
 /**
  * planRotation decides what the new credential is and whether it is due. It throws when the new one would be
@@ -32523,7 +32532,7 @@ function due(withinMs, current, now) {
         return { rotate: true };
     return {
         rotate: false,
-        notice: `${current.clientId} expires at ${current.expiresTime}, in ${formatDuration(left)}, later than rotate-within (${formatDuration(withinMs)}): not rotated.`
+        notice: `${current.clientId} expires at ${current.expiresTime}, in ${durations_formatDuration(left)}, later than rotate-within (${durations_formatDuration(withinMs)}): not rotated.`
     };
 }
 /**
@@ -32556,1060 +32565,6 @@ function isOrphan(record, displayName, oldId, sentAt) {
     const created = record.createdAt === null ? Number.NaN : Date.parse(record.createdAt);
     // Without a creation time it cannot be told from someone else's credential of the same name: left alone.
     return !Number.isNaN(created) && created >= sentAt.getTime() - ORPHAN_WINDOW_MS;
-}
-
-;// CONCATENATED MODULE: ./src/runner/rotation-report.ts
-/** The rotate action's output names, exactly as `rotate/action.yml` declares them. */
-const RotateOutput = {
-    rotated: 'rotated',
-    oldId: 'old-id',
-    oldClientId: 'old-client-id',
-    newId: 'new-id',
-    newClientId: 'new-client-id',
-    expiresTime: 'expires-time',
-    verified: 'verified',
-    revoked: 'revoked'
-};
-/** rotationOutputs gives every output; what is not known is empty (`new-*`) or false. */
-function rotationOutputs(p) {
-    return {
-        [RotateOutput.rotated]: String(p.rotated),
-        [RotateOutput.oldId]: p.old?.ref.id ?? '',
-        [RotateOutput.oldClientId]: p.old?.clientId ?? '',
-        [RotateOutput.newId]: p.created?.ref.id ?? '',
-        [RotateOutput.newClientId]: p.created?.clientId ?? '',
-        [RotateOutput.expiresTime]: p.created === undefined ? '' : (p.expiresTime ?? ''),
-        [RotateOutput.verified]: String(p.verified),
-        [RotateOutput.revoked]: String(p.revoked)
-    };
-}
-/** rotationSummary renders old → new, where it went, verification, revocation, and on failure what GitHub holds. */
-function rotationSummary(p) {
-    const lines = [`### ConductorOne credential rotation${p.error === undefined ? '' : ' (failed)'}`, ''];
-    const old = p.old === undefined ? '_not read_' : code(p.old.clientId);
-    const fresh = p.created === undefined ? '_none created_' : code(p.created.clientId);
-    lines.push('| | |', '| --- | --- |', `| old | ${old} |`, `| new | ${fresh} |`);
-    if (p.created !== undefined)
-        lines.push(`| new expires | ${code(p.expiresTime ?? '')} |`);
-    const names = `${code(p.secretName)} (secret), ${code(p.clientIdName.name)} (${p.clientIdName.as})`;
-    lines.push(`| stored in | ${p.where === '' ? '_GitHub not checked_' : `${cell(p.where)}: ${names}`} |`);
-    const verification = !p.verify
-        ? 'skipped'
-        : p.verified
-            ? `minted a token after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`
-            : p.created === undefined
-                ? 'not reached'
-                : `failed after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`;
-    lines.push(`| verification | ${verification} |`);
-    const revoked = p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no';
-    lines.push(`| old revoked | ${revoked} |`, '');
-    lines.push(`- GitHub holds: ${cell(holds(p))}`);
-    if (p.newRevoked === true)
-        lines.push('- The new credential was revoked again (rollback).');
-    for (const note of p.notes)
-        lines.push(`- ${cell(note)}`);
-    if (p.error !== undefined)
-        lines.push(`- Failed: ${cell(p.error)}`);
-    lines.push(`- Action needed: ${cell(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`);
-    return `${lines.join('\n')}\n`;
-}
-function holds(p) {
-    if (p.holds !== undefined)
-        return p.holds;
-    if (p.dryRun)
-        return 'unchanged (dry run).';
-    if (p.rotated)
-        return 'the new pair.';
-    return 'the old pair, unchanged.';
-}
-function cell(text) {
-    return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
-}
-function code(text) {
-    return `\`${cell(text).replace(/`/gu, "'")}\``;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
-class TimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000} s`);
-        this.name = 'TimeoutError';
-    }
-}
-// Bodies past this are not C1 answers; reading them whole would only cost memory.
-const MAX_BODY = 4 * 1024 * 1024;
-/**
- * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
- * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
- * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
- * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
- * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
- * files Jest runs after one of those in the same worker.
- */
-function createTransport(userAgent) {
-    const direct = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
-    let proxied;
-    const agentFor = async (url) => {
-        const secure = url.protocol === 'https:';
-        if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
-            return secure ? direct.https : direct.http;
-        proxied ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
-            http: new Client(userAgent, [], { keepAlive: true }),
-            https: new Client(userAgent, [], { keepAlive: true })
-        }));
-        const clients = await proxied;
-        return (secure ? clients.https : clients.http).getAgent(url.href);
-    };
-    return async (request) => {
-        const url = new URL(request.url);
-        const agent = await agentFor(url);
-        return new Promise((resolve, reject) => {
-            const timeout = AbortSignal.timeout(request.timeoutMs);
-            const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
-            const headers = { 'user-agent': userAgent, ...request.headers };
-            if (request.body !== undefined)
-                headers['content-length'] = String(Buffer.byteLength(request.body));
-            const options = { method: request.method, headers, agent, signal };
-            const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-            const req = module.request(url, options, (res) => {
-                const chunks = [];
-                let size = 0;
-                res.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > MAX_BODY) {
-                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-                res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-            });
-            req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
-            req.end(request.body);
-        });
-    };
-}
-function toError(error, timeout, timeoutMs) {
-    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
-}
-
-;// CONCATENATED MODULE: ./src/c1/auth.ts
-
-
-const b64 = (value) => Buffer.from(value).toString('base64url');
-/**
- * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
- * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
- * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
- */
-function buildAssertion(caller, secret, audience, now) {
-    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
-    if (secret.kid !== undefined)
-        header.kid = secret.kid;
-    const iat = Math.floor(now.getTime() / 1000);
-    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
-    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
-}
-/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
-async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
-    let subjectToken = auth.subjectToken ?? '';
-    if (subjectToken === '') {
-        try {
-            subjectToken = await deps.getIdToken(auth.audience);
-        }
-        catch (error) {
-            throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
-        }
-    }
-    deps.mask(subjectToken);
-    return {
-        what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
-        form: {
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: subjectToken,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            client_id: auth.caller.value
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/c1/retry.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-const BASE_MS = 500;
-const CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
-}
-/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    let ms;
-    if (/^\d+$/u.test(v))
-        ms = Number(v) * 1000;
-    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
-        return undefined;
-    else {
-        const at = Date.parse(v);
-        if (Number.isNaN(at))
-            return undefined;
-        ms = Math.max(0, at - now.getTime());
-    }
-    return Math.min(RETRY_AFTER_CAP_MS, ms);
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-;// CONCATENATED MODULE: ./src/c1/types.ts
-/** The fields of C1's PersonalClient schema, in its order: the only ones read from an answer or written to an output. */
-const PERSONAL_CLIENT_FIELDS = [
-    'id',
-    'clientId',
-    'userId',
-    'displayName',
-    'allowSourceCidr',
-    'scopedRoles',
-    'expiresTime',
-    'createdAt',
-    'updatedAt',
-    'lastUsedAt',
-    'deletedAt'
-];
-const LISTS = ['allowSourceCidr', 'scopedRoles'];
-/** The fields C1's schema documents as nullable: the lists and the timestamps. */
-const NULLABLE = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
-/**
- * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
- * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
- * kept. Returns what is wrong, as text, when a schema field has the wrong type.
- */
-function readPersonalClient(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return 'the record is not an object';
-    const record = value;
-    const out = {};
-    for (const field of PERSONAL_CLIENT_FIELDS) {
-        if (!Object.hasOwn(record, field))
-            continue;
-        const v = record[field];
-        if (v === undefined)
-            continue;
-        if (v === null) {
-            // protojson writes an unset text field as absent, never null; a null there reads as absent too.
-            if (!NULLABLE.includes(field))
-                continue;
-            out[field] = null;
-        }
-        else if (LISTS.includes(field)) {
-            if (!Array.isArray(v) || !v.every((item) => typeof item === 'string'))
-                return `${field} is not a list of strings`;
-            out[field] = [...v];
-        }
-        else {
-            if (typeof v !== 'string')
-                return `${field} is not a string`;
-            out[field] = v;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/c1/client.ts
-
-
-
-
-
-
-
-/**
- * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
- * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
- */
-class AcceptedMalformed extends C1Error {
-    accepted = true;
-}
-/**
- * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
- * applies the timeout and the retry policy, and turns failures into messages that name the operation.
- */
-class C1Client {
-    options;
-    token;
-    constructor(options) {
-        this.options = options;
-    }
-    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
-    accessToken() {
-        const auth = this.options.auth;
-        if (auth.kind === 'token')
-            return Promise.resolve(auth.token);
-        this.token ??= this.mint(auth);
-        return this.token;
-    }
-    async mint(auth) {
-        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
-        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
-        if (token === undefined) {
-            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
-        }
-        this.options.tokenDeps.mask(token);
-        return token;
-    }
-    /**
-     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
-     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
-     * thrown away; nothing is thrown, the caller judges the attempt.
-     */
-    async mintOnce(clientId, secret) {
-        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-        this.options.tokenDeps.mask(assertion);
-        const form = {
-            client_id: clientId.value,
-            grant_type: 'client_credentials',
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-            client_assertion: assertion
-        };
-        const started = Date.now();
-        let response;
-        try {
-            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
-        }
-        catch (error) {
-            return { kind: 'network', message: describeNetworkError(error) };
-        }
-        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
-        let parsed;
-        try {
-            parsed = JSON.parse(response.body);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (response.status >= 200 && response.status < 300) {
-            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
-            if (token === undefined)
-                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
-            this.options.tokenDeps.mask(token);
-            return { kind: 'accepted' };
-        }
-        return {
-            kind: 'refused',
-            status: response.status,
-            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
-            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
-        };
-    }
-    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
-    async listPage(pageToken, lookingFor) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = `List of personal clients (looking for ${lookingFor})`;
-        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = client_isObject(body) ? body.list : undefined;
-        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        const records = [];
-        for (const [index, item] of (list ?? []).entries()) {
-            const record = readPersonalClient(item);
-            if (typeof record === 'string')
-                throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
-            records.push(record);
-        }
-        const next = body.nextPageToken;
-        if (!(next === undefined || next === null || typeof next === 'string')) {
-            throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
-        }
-        return { list: records, nextPageToken: next ?? '' };
-    }
-    /** get reads one credential by its id. */
-    async get(id) {
-        const what = `Get of personal client '${id}'`;
-        const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
-        if (typeof record === 'string')
-            throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
-        return record;
-    }
-    /**
-     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
-     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
-     */
-    async update(id, client, mask) {
-        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
-        const body = await this.call({
-            what,
-            method: 'POST',
-            path: clientPath(id),
-            json: { client, updateMask: mask.join(',') },
-            bearer: true
-        });
-        const record = readClient(body);
-        if (typeof record === 'string') {
-            throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
-        }
-        return record;
-    }
-    /**
-     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
-     * the detection timeout, token included.
-     */
-    async testSourceIp(once) {
-        const what = 'test-source-ip';
-        const deadline = AbortSignal.timeout(once.timeoutMs);
-        const signal = AbortSignal.any([once.signal, deadline]);
-        let body;
-        try {
-            body = await this.call({
-                what,
-                method: 'POST',
-                path: '/api/v1/settings/session/test-source-ip',
-                json: {},
-                bearer: true,
-                once: { ...once, signal }
-            });
-        }
-        catch (error) {
-            if (deadline.aborted && !once.signal.aborted)
-                throw new TimeoutError(once.timeoutMs);
-            throw error;
-        }
-        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
-            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
-        return body.checkedIp;
-    }
-    // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
-    /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
-    async introspect() {
-        const what = 'introspect';
-        const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
-        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
-            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
-        }
-        return { userId: body.userId };
-    }
-    /** readCredential reads one pcc or spc credential by its id. */
-    async readCredential(ref) {
-        const what = `Get of ${describe(ref)}`;
-        const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
-        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
-    }
-    /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
-    async credentialPage(owner, pageToken) {
-        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
-        const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
-        const list = client_isObject(body) ? body.list : undefined;
-        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
-            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
-        }
-        return {
-            list: (list ?? []).flatMap((raw) => toRecord(owner, raw) ?? []),
-            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
-        };
-    }
-    /**
-     * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
-     * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
-     * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
-     */
-    async createCredential(owner, fields) {
-        const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
-        const call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
-        let body;
-        for (let attempt = 1;; attempt++) {
-            try {
-                body = await this.call(call);
-                break;
-            }
-            catch (error) {
-                if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
-                    throw error;
-                await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
-            }
-        }
-        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
-        if (secretText !== '') {
-            this.options.tokenDeps.mask(secretText);
-            const keyPart = secretText.split(':')[3];
-            if (keyPart !== undefined && keyPart !== '')
-                this.options.tokenDeps.mask(keyPart);
-        }
-        let secret;
-        try {
-            secret = secretText === '' ? undefined : secret_parseClientSecret('clientSecret', secretText);
-        }
-        catch {
-            secret = undefined;
-        }
-        if (secret !== undefined)
-            this.options.tokenDeps.mask(secret.d);
-        const record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential) : undefined;
-        if (record === undefined || secret === undefined) {
-            // C1 answered 200, so something may have been created, but without what is needed to use it.
-            throw new C1Error(`C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`, 200, false, true);
-        }
-        return { record, secret, secretText };
-    }
-    /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
-    async revokeCredential(ref) {
-        const what = `Delete of ${describe(ref)}`;
-        try {
-            await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
-            return 'revoked';
-        }
-        catch (error) {
-            if (error instanceof C1Error && error.status === 404)
-                return 'already gone';
-            throw error;
-        }
-    }
-    async call(call, tokenWhat) {
-        const outcome = { uncertain: false };
-        try {
-            return await this.attempt(call, tokenWhat, outcome);
-        }
-        catch (error) {
-            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
-            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
-                throw new C1Error(error.message, error.status, error.retryable, true);
-            }
-            throw error;
-        }
-    }
-    async attempt(call, tokenWhat, outcome) {
-        const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
-        let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
-            const minted = call.bearer ? this.accessToken() : undefined;
-            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
-            const started = Date.now();
-            let response;
-            try {
-                response = await this.send(call, bearer);
-            }
-            catch (error) {
-                if (call.once?.signal.aborted === true)
-                    throw error;
-                outcome.uncertain = true;
-                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
-                const reason = describeNetworkError(error);
-                if (isTlsFailure(error)) {
-                    // A certificate that does not verify will not verify on the next attempt either.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
-                }
-                if (isTlsProtocolFailure(error)) {
-                    // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
-                    throw new C1Error(`C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
-                        "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.", undefined, false);
-                }
-                if (attempt >= maxAttempts) {
-                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
-                }
-                await this.wait(attempt, maxAttempts, reason, undefined);
-                continue;
-            }
-            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
-            if (response.status >= 200 && response.status < 300)
-                return parseJson(call.what, response.body);
-            if (response.status >= 500)
-                outcome.uncertain = true;
-            if (response.status === 401 && call.bearer) {
-                if (this.options.auth.kind === 'token') {
-                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
-                }
-                if (!renewed) {
-                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
-                    renewed = true;
-                    // Only the first of several calls refused with the same token mints anew; the others share it.
-                    if (this.token === minted)
-                        this.token = undefined;
-                    attempt--;
-                    continue;
-                }
-            }
-            const retryable = RETRYABLE_STATUSES.has(response.status);
-            if (retryable && attempt < maxAttempts) {
-                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
-                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
-                continue;
-            }
-            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
-            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
-                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
-                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
-            throw new C1Error(message, response.status, retryable);
-        }
-    }
-    send(call, bearer) {
-        const headers = { accept: 'application/json' };
-        let body;
-        if (call.json !== undefined) {
-            headers['content-type'] = 'application/json';
-            body = JSON.stringify(call.json);
-        }
-        else if (call.form !== undefined) {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            body = new URLSearchParams(call.form).toString();
-        }
-        if (bearer !== undefined)
-            headers.authorization = `Bearer ${bearer}`;
-        return this.options.transport({
-            method: call.method,
-            url: `${this.options.tenant.baseUrl}${call.path}`,
-            headers,
-            ...(body === undefined ? {} : { body }),
-            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
-            ...(call.once === undefined ? {} : { signal: call.once.signal })
-        });
-    }
-    async wait(attempt, maxAttempts, reason, retryAfterMs) {
-        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
-        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
-        await this.options.retry.sleep(ms);
-    }
-}
-/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
-function untilAborted(promise, signal) {
-    if (promise === undefined)
-        return Promise.resolve(undefined);
-    signal.throwIfAborted();
-    return new Promise((resolve, reject) => {
-        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        signal.addEventListener('abort', abort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
-}
-/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
-function clientPath(id) {
-    if (id === '')
-        throw new Error('internal: empty personal client id');
-    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
-}
-function attempts(n) {
-    return n > 1 ? ` after ${n} attempts` : '';
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-function client_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseJson(what, body) {
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
-    }
-}
-/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
-function readClient(body) {
-    if (!client_isObject(body) || !client_isObject(body.client)) {
-        const got = client_isObject(body)
-            ? `an object with ${JSON.stringify(Object.keys(body)
-                .slice(0, 5)
-                .map((k) => k.slice(0, 40)))}`
-            : Array.isArray(body)
-                ? 'an array'
-                : JSON.stringify(body === null ? null : typeof body);
-        return `without a client (got ${got})`;
-    }
-    const record = readPersonalClient(body.client);
-    return typeof record === 'string' ? `with a malformed client (${record})` : record;
-}
-function isTlsFailure(error) {
-    const code = error?.code ?? '';
-    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
-}
-/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
-function isTlsProtocolFailure(error) {
-    const e = error;
-    return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code === undefined ? error.message : `${code} (${error.message})`;
-    }
-    return String(error);
-}
-
-;// CONCATENATED MODULE: ./src/flows/session.ts
-
-
-/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
-function maskSecretInputs(rt) {
-    const secrets = [
-        rt.read(names_Input.token),
-        rt.read(names_Input.clientSecret),
-        rt.read(names_Input.verifyClientSecret),
-        rt.env[Env.accessToken] ?? '',
-        rt.env[Env.clientSecret] ?? '',
-        rt.env[Env.oidcToken] ?? ''
-    ];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
-}
-/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
-function maskVerifySecret(rt, verify) {
-    if (verify.mode === 'token')
-        rt.setSecret(verify.secret.d);
-}
-/**
- * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
- * steps use, from the connection settings and the runtime.
- */
-function openClient(connection, rt) {
-    if (connection.auth.kind === 'assertion')
-        rt.setSecret(connection.auth.secret.d);
-    return new C1Client({
-        tenant: connection.tenant,
-        auth: connection.auth,
-        transport: rt.transport,
-        timeoutMs: connection.requestTimeoutMs,
-        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
-        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
-        debug: rt.log.debug
-    });
-}
-
-;// CONCATENATED MODULE: ./src/flows/rotate.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const rotate_MAX_PAGES = 200;
-/**
- * rotate is the rotate action: validate → (C1 token, read ‖ GitHub preflight) → due? → Create → verify →
- * store the secret, then the client ID → revoke the old. Every failure after the Create undoes what its row of
- * the failure table says, and the outputs and summary are written whatever happened, as far as known.
- */
-async function rotate(rt) {
-    maskSecretInputs(rt);
-    const githubToken = rt.read(RotateInput.githubToken).trim();
-    if (githubToken !== '')
-        rt.setSecret(githubToken);
-    const config = parseRotateConfig(rt.read, rt.env);
-    for (const warning of config.warnings)
-        rt.log.warning(warning);
-    const progress = {
-        dryRun: config.dryRun,
-        verify: config.verify,
-        revokeOld: config.revokeOld,
-        secretName: config.github.secretName,
-        clientIdName: config.github.clientId,
-        where: '',
-        rotated: false,
-        verified: false,
-        revoked: false,
-        secretStored: false,
-        clientIdStored: false,
-        notes: []
-    };
-    try {
-        await run(rt, config, progress);
-    }
-    catch (error) {
-        progress.error = messageOf(error);
-        throw error;
-    }
-    finally {
-        for (const [name, value] of Object.entries(rotationOutputs(progress)))
-            rt.setOutput(name, value);
-        if (config.jobSummary)
-            await rt.writeSummary(rotationSummary(progress));
-    }
-}
-async function run(rt, config, progress) {
-    const client = openClient(config, rt);
-    const token = config.github.token;
-    const store = token === undefined
-        ? undefined
-        : new GitHubStore(config.github, octokitRequest(token, config.github.apiUrl, config.requestTimeoutMs), {
-            maxAttempts: config.retryMaxAttempts,
-            sleep: rt.sleep,
-            random: rt.random,
-            now: rt.now,
-            log: rt.log.info
-        });
-    progress.where = store?.where() ?? '';
-    if (store === undefined)
-        rt.log.notice('Dry run without github-token: the GitHub check is skipped.');
-    const [current, pre] = await Promise.all([readCurrent(client, config), store?.preflight()]);
-    progress.old = current;
-    const plan = planRotation(config, current, rt.now());
-    if (!plan.due.rotate) {
-        rt.log.notice(plan.due.notice);
-        progress.notes.push(plan.due.notice);
-        return;
-    }
-    if (config.dryRun) {
-        const line = `Dry run: would create a credential '${plan.create.displayName}' for ${current.clientId} (expires in ${plan.create.expires}), store it in ${progress.where || 'GitHub'} and ${config.revokeOld ? 'revoke' : 'keep'} the old one.`;
-        rt.log.info(line);
-        progress.notes.push(line);
-        return;
-    }
-    if (store === undefined || pre === undefined)
-        throw new Error('internal: no GitHub store outside a dry run');
-    const owner = current.ref.kind === 'pcc' ? { kind: 'pcc' } : { kind: 'spc', servicePrincipalId: current.ref.servicePrincipalId };
-    const sentAt = rt.now();
-    let created;
-    try {
-        created = await client.createCredential(owner, plan.create);
-    }
-    catch (error) {
-        if (error instanceof C1Error && error.maybeApplied) {
-            const found = await revokeOrphans(client, owner, plan.create.displayName, current.ref.id, sentAt, rt);
-            throw new Error(`${messageOf(error)} The outcome is unknown, so the Create was not sent again. ${found} GitHub is unchanged.`);
-        }
-        if (error instanceof C1Error && error.status === 403 && owner.kind === 'pcc') {
-            throw new Error(`${messageOf(error)} Whether a personal client's own token may create personal clients is not documented; ` +
-                'a service principal credential, or a user token (token input), is the way. Nothing was created; GitHub is unchanged.');
-        }
-        throw new Error(`${messageOf(error)} Nothing was created; GitHub is unchanged.`);
-    }
-    const fresh = created.record;
-    progress.created = fresh;
-    progress.expiresTime = fresh.expiresTime ?? plan.expiresTime;
-    rt.log.info(`Created ${describe(fresh.ref)} with client ID ${fresh.clientId}.`);
-    // `clientIdUnknown`: the client-ID write may have been applied, so the old client ID is written back too.
-    const fail = async (failure, cause, clientIdUnknown = false) => {
-        const oldSecret = oldSecretText(rt, config);
-        const rollback = rollbackFor(failure, oldSecret !== undefined);
-        if (rollback.writeBack && oldSecret !== undefined) {
-            try {
-                await store.putSecret(config.github.secretName, oldSecret, pre.key, pre.secret);
-                if (clientIdUnknown)
-                    await store.writeClientId(current.clientId, pre);
-                progress.notes.push(`The old secret${clientIdUnknown ? ' and client ID were' : ' was'} written back to ${progress.where}.`);
-            }
-            catch (error) {
-                progress.holds = `either pair: the secret may be the new one or the old one, the client ID ${current.clientId} or ${fresh.clientId}`;
-                progress.action = `Set ${config.github.secretName} and ${config.github.clientId.name} to a matching pair by hand (or rerun); both credentials were kept valid.`;
-                throw new Error(`${cause} Writing the old values back failed as well (${messageOf(error)}): both credentials are kept; ` +
-                    `store the new client ID ${fresh.clientId} in ${config.github.clientId.name}, or set both back by hand.`);
-            }
-        }
-        if (rollback.revokeNew) {
-            try {
-                await client.revokeCredential(fresh.ref);
-                progress.newRevoked = true;
-            }
-            catch (error) {
-                throw new Error(`${cause} Revoking the new credential ${fresh.clientId} failed as well (${messageOf(error)}): revoke it by hand.`);
-            }
-            throw new Error(`${cause} The new credential ${fresh.clientId} was revoked; GitHub holds the old pair, which still works.`);
-        }
-        if (rollback.keepBoth) {
-            if (failure === 'secret-unknown') {
-                progress.holds = `the old pair, or the new secret beside the old client ID ${current.clientId}`;
-                progress.action = `Set ${config.github.clientId.name} to ${fresh.clientId} if ${config.github.secretName} holds the new secret (or rerun), then revoke the one not in use.`;
-                throw new Error(`${cause} Both credentials are kept: old ${current.clientId}, new ${fresh.clientId}. ${config.github.secretName} may hold either secret; ` +
-                    `the client ID was not written (it is still ${current.clientId}).`);
-            }
-            progress.holds = `the new secret; the client ID may be the old one (${current.clientId})`;
-            progress.action = `Store the new client ID ${fresh.clientId} in ${config.github.clientId.name}, then revoke the old credential ${current.clientId}.`;
-            throw new Error(`${cause} Both credentials are kept: store the new client ID ${fresh.clientId} in ${config.github.clientId.name} by hand.`);
-        }
-        throw new Error(cause);
-    };
-    // Verify: the new credential mints a token from this runner before anything depends on it.
-    if (config.verify) {
-        const newId = clientIdOf(fresh.clientId);
-        const verification = newId === undefined
-            ? undefined
-            : await mintUntilAccepted(client, { clientId: newId, secret: created.secret }, config.verifyTimeoutMs, {
-                clock: () => rt.now().getTime(),
-                sleep: rt.sleep,
-                log: rt.log.info
-            });
-        progress.verifyMs = verification?.afterMs;
-        if (verification?.accepted !== true) {
-            const why = verification === undefined ? `C1 gave a client ID that is not <name>@<host>/<kind>` : verification.last;
-            await fail('verify', `The new credential ${fresh.clientId} did not mint a token within ${config.verifyTimeoutMs / 1000} s (last: ${why}).`);
-        }
-        progress.verified = true;
-        rt.log.info(`Verified: the new credential mints a token (after ${verification?.attempts ?? 1} attempt(s)).`);
-    }
-    // Store: the secret first; the client ID names it, so a reader never sees a new ID beside an old secret.
-    try {
-        await store.putSecret(config.github.secretName, created.secretText, pre.key, pre.secret);
-    }
-    catch (error) {
-        const unknown = error instanceof GitHubError && error.outcome === 'unknown';
-        if (unknown)
-            progress.secretMaybe = true;
-        await fail(unknown ? 'secret-unknown' : 'secret-rejected', messageOf(error));
-    }
-    progress.secretStored = true;
-    try {
-        await store.writeClientId(fresh.clientId, pre);
-    }
-    catch (error) {
-        await fail('client-id', messageOf(error), !(error instanceof GitHubError && error.outcome === 'rejected'));
-    }
-    progress.clientIdStored = true;
-    progress.rotated = true;
-    rt.log.notice(`Rotated ${current.clientId} → ${fresh.clientId}; stored in ${progress.where} (${config.github.secretName}, ${config.github.clientId.name}).`);
-    if (!config.revokeOld) {
-        progress.notes.push('The old credential was kept (revoke-old: false).');
-        return;
-    }
-    await revokeOld(client, config, current, fresh, created, rt);
-    progress.revoked = true;
-}
-/** revokeOld revokes the old credential with the caller's token; for self, a refusal is retried once with the new one's. */
-async function revokeOld(client, config, current, fresh, created, rt) {
-    try {
-        await client.revokeCredential(current.ref);
-        return;
-    }
-    catch (error) {
-        const newId = clientIdOf(fresh.clientId);
-        if (!(config.target.self && error instanceof C1Error && error.status === 403 && newId !== undefined)) {
-            throw new Error(`${messageOf(error)} The old credential ${current.clientId} (id ${current.ref.id}) is still valid: revoke it.`);
-        }
-    }
-    const newId = clientIdOf(fresh.clientId);
-    if (newId === undefined)
-        throw new Error('internal: no new client ID');
-    const asNew = openClient({ ...config, auth: { kind: 'assertion', caller: newId, secret: created.secret } }, rt);
-    try {
-        await asNew.revokeCredential(current.ref);
-    }
-    catch (error) {
-        throw new Error(`${messageOf(error)} The old credential ${current.clientId} (id ${current.ref.id}) is still valid: revoke it.`);
-    }
-}
-/** readCurrent resolves and reads the credential to rotate. */
-async function readCurrent(client, config) {
-    const target = config.target;
-    let owner;
-    let inferred = '';
-    if (target.kind === 'pcc') {
-        owner = { kind: 'pcc' };
-    }
-    else {
-        let sp = target.servicePrincipalId;
-        if (sp === undefined) {
-            sp = (await client.introspect()).userId;
-            inferred = ` (service principal ${sp} is the caller's userId from introspect, taken as its service principal; give service-principal-id if that is wrong)`;
-        }
-        owner = { kind: 'spc', servicePrincipalId: sp };
-    }
-    if (target.clientId === undefined) {
-        if (target.id === undefined)
-            throw new Error('internal: a target without id or client ID');
-        return client.readCredential({ ...owner, id: target.id });
-    }
-    const wanted = target.clientId.toLowerCase();
-    const seen = new Set();
-    let pageToken = '';
-    let pages = 0;
-    do {
-        const page = await client.credentialPage(owner, pageToken);
-        const found = page.list.find((c) => c.clientId.toLowerCase() === wanted);
-        if (found !== undefined)
-            return found;
-        pageToken = page.nextPageToken;
-        pages++;
-        if (pageToken !== '' && (seen.has(pageToken) || pages >= rotate_MAX_PAGES))
-            throw new Error(`C1 listed credentials past ${pages} pages or repeated a page token.`);
-        seen.add(pageToken);
-    } while (pageToken !== '');
-    throw new Error(`${target.clientId} was not found among the ${owner.kind === 'pcc' ? "caller's personal clients" : `credentials of service principal ${owner.servicePrincipalId}`}${inferred}.`);
-}
-/** revokeOrphans looks for what an unanswered Create may have made and revokes it; it says what it found. */
-async function revokeOrphans(client, owner, displayName, oldId, sentAt, rt) {
-    const found = [];
-    const failed = [];
-    try {
-        let pageToken = '';
-        const seen = new Set();
-        for (let pages = 0; pages < rotate_MAX_PAGES; pages++) {
-            const page = await client.credentialPage(owner, pageToken);
-            for (const record of page.list.filter((r) => isOrphan(r, displayName, oldId, sentAt))) {
-                try {
-                    await client.revokeCredential(record.ref);
-                    found.push(record.clientId);
-                }
-                catch (error) {
-                    failed.push(`${record.clientId} (${messageOf(error)})`);
-                }
-            }
-            pageToken = page.nextPageToken;
-            if (pageToken === '' || seen.has(pageToken))
-                break;
-            seen.add(pageToken);
-        }
-    }
-    catch (error) {
-        return `Looking for a credential it may have created failed (${messageOf(error)}): check C1 for a credential named '${displayName}' created just now and revoke it.`;
-    }
-    rt.log.info(`Orphan search: revoked ${found.length}, failed ${failed.length}.`);
-    if (failed.length > 0)
-        return `Found ${failed.join(', ')} but could not revoke it: revoke it by hand.`;
-    return found.length === 0 ? 'No credential created by this run was found.' : `Found and revoked ${found.join(', ')}.`;
-}
-/** oldSecretText is the old credential's secret when this run holds it: `self` with a given secret. */
-function oldSecretText(rt, config) {
-    if (!config.target.self || config.auth.kind !== 'assertion')
-        return undefined;
-    const text = rt.read(names_Input.clientId).trim() !== '' ? rt.read(names_Input.clientSecret) : (rt.env[Env.clientSecret] ?? '');
-    return text.trim() === '' ? undefined : text.trim();
-}
-function clientIdOf(value) {
-    try {
-        return tenant_parseClientId('new client ID', value);
-    }
-    catch {
-        return undefined;
-    }
 }
 
 // EXTERNAL MODULE: external "os"
@@ -35763,6 +34718,1402 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/c1/types.ts
+/** The fields of C1's PersonalClient schema, in its order: the only ones read from an answer or written to an output. */
+const types_PERSONAL_CLIENT_FIELDS = [
+    'id',
+    'clientId',
+    'userId',
+    'displayName',
+    'allowSourceCidr',
+    'scopedRoles',
+    'expiresTime',
+    'createdAt',
+    'updatedAt',
+    'lastUsedAt',
+    'deletedAt'
+];
+const LISTS = ['allowSourceCidr', 'scopedRoles'];
+/** The fields C1's schema documents as nullable: the lists and the timestamps. */
+const NULLABLE = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
+/**
+ * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
+ * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
+ * kept. Returns what is wrong, as text, when a schema field has the wrong type.
+ */
+function readPersonalClient(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'the record is not an object';
+    const record = value;
+    const out = {};
+    for (const field of types_PERSONAL_CLIENT_FIELDS) {
+        if (!Object.hasOwn(record, field))
+            continue;
+        const v = record[field];
+        if (v === undefined)
+            continue;
+        if (v === null) {
+            // protojson writes an unset text field as absent, never null; a null there reads as absent too.
+            if (!NULLABLE.includes(field))
+                continue;
+            out[field] = null;
+        }
+        else if (LISTS.includes(field)) {
+            if (!Array.isArray(v) || !v.every((item) => typeof item === 'string'))
+                return `${field} is not a list of strings`;
+            out[field] = [...v];
+        }
+        else {
+            if (typeof v !== 'string')
+                return `${field} is not a string`;
+            out[field] = v;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/update.ts
+
+
+
+
+
+/**
+ * planUpdate decides the Update from the config and the credential as read: which fields, which values, and
+ * what to undo. It is pure, so every rule here is tested table-driven, and it throws (before anything is sent)
+ * when the result would break a guard: more than 32 CIDRs, or (without `allow-unrestricted`) a list that lets
+ * everyone in, or a `restore` that would put back a value that widens the credential.
+ */
+function planUpdate({ config, current, runnerCidrs, now }) {
+    const notices = [];
+    const changes = [];
+    for (const field of config.mask) {
+        const before = current === undefined ? undefined : currentValue(current, field);
+        if (field === 'expiresTime' && config.refreshWithinMs !== undefined) {
+            const skip = refreshSkipReason(config.expiresTime, current, config.refreshWithinMs, now);
+            if (skip !== undefined) {
+                notices.push(`expiresTime left as it is: ${skip}.`);
+                continue;
+            }
+        }
+        const after = field === 'allowSourceCidr' ? plannedCidrs(config, before, runnerCidrs) : plannedValue(config, field);
+        if (before !== undefined && sameValue(field, before, after))
+            continue;
+        changes.push({ field, before, after });
+    }
+    if (config.cleanup === 'restore' && !config.allowUnrestricted) {
+        for (const change of changes) {
+            const wide = change.before === undefined ? undefined : widens(change.field, change.before);
+            if (wide === undefined)
+                continue;
+            throw new InputError(Input.cleanup, `restore would put back ${wide} at the end of the job (${change.field} before this run); ` +
+                'use cleanup: lock, or set allow-unrestricted: true if that is really meant.');
+        }
+    }
+    const cidr = changes.find((c) => c.field === 'allowSourceCidr');
+    const cidrBefore = asList(cidr?.before);
+    const cidrAfter = asList(cidr?.after);
+    const beforeKeys = new Set(cidrBefore.map(normaliseExisting));
+    const afterKeys = new Set(cidrAfter.map(normaliseExisting));
+    const client = {};
+    for (const change of changes)
+        update_assign(client, change.field, change.after);
+    return {
+        mask: changes.map((c) => c.field),
+        client,
+        changes,
+        notices,
+        undo: {
+            cidrMode: config.cidrMode,
+            changes,
+            cidrsAdded: cidr === undefined ? [] : cidrAfter.filter((c) => !beforeKeys.has(normaliseExisting(c))),
+            cidrsRemoved: cidr === undefined || cidr.before === undefined ? [] : cidrBefore.filter((c) => !afterKeys.has(normaliseExisting(c)))
+        }
+    };
+}
+/**
+ * needsRead is the contract's rule for reading the credential first: only when something needs its current
+ * value. Otherwise the Update is the one and only call.
+ */
+function needsRead(config) {
+    return (config.target.kind === 'clientId' ||
+        config.cidrMode !== 'replace' ||
+        config.refreshWithinMs !== undefined ||
+        config.cleanup === 'restore' ||
+        config.dryRun);
+}
+function plannedValue(config, field) {
+    switch (field) {
+        case 'displayName':
+            return config.displayName ?? '';
+        case 'scopedRoles':
+            return config.scopedRoles ?? [];
+        case 'expiresTime':
+            return config.expiresTime?.toISOString() ?? null;
+    }
+}
+function plannedCidrs(config, before, runnerCidrs) {
+    const requested = unique([...(config.allowSourceCidr?.cidrs ?? []), ...runnerCidrs]);
+    if (requested.length > Defaults.maxCidrs) {
+        throw new InputError(Input.allowSourceCidr, `with the runner's address holds ${requested.length} CIDRs; C1 allows at most ${Defaults.maxCidrs}.`);
+    }
+    // Entries C1 holds go back exactly as it holds them; only what this run adds or removes is compared by meaning.
+    // Two entries that name one network are one entry: the first is kept, as C1 wrote it.
+    const existingKeys = new Set();
+    const existing = asList(before).filter((c) => !existingKeys.has(normaliseExisting(c)) && existingKeys.add(normaliseExisting(c)));
+    const list = config.cidrMode === 'add'
+        ? [...existing, ...requested.filter((c) => !existingKeys.has(c))]
+        : config.cidrMode === 'remove'
+            ? existing.filter((c) => !requested.includes(normaliseExisting(c)))
+            : requested;
+    if (list.length > Defaults.maxCidrs) {
+        throw new InputError(Input.allowSourceCidr, `adding to the ${existing.length} CIDRs the credential holds gives ${list.length}; C1 allows at most ${Defaults.maxCidrs}.`);
+    }
+    const wide = widens('allowSourceCidr', list);
+    if (wide !== undefined && !config.allowUnrestricted) {
+        throw new InputError(Input.allowSourceCidr, `this ${config.cidrMode} would leave ${wide}; set allow-unrestricted: true if that is really meant.`);
+    }
+    return list;
+}
+function refreshSkipReason(target, current, windowMs, now) {
+    const raw = current?.expiresTime;
+    if (raw === undefined || raw === null || raw === '')
+        return 'the credential has no expiry';
+    const expires = Date.parse(raw);
+    if (Number.isNaN(expires))
+        return `C1 holds an expiry that is not a date (${raw})`;
+    if (expires - now.getTime() > windowMs)
+        return `it expires at ${raw}, more than ${formatDuration(windowMs)} from now`;
+    if (target !== undefined && target.getTime() <= expires)
+        return `the new expiry ${target.toISOString()} is not later than ${raw}`;
+    return undefined;
+}
+/** currentValue reads a field of the credential as read, in the plan's canonical form. */
+function currentValue(client, field) {
+    switch (field) {
+        case 'displayName':
+            return client.displayName ?? '';
+        case 'scopedRoles':
+            return [...(client.scopedRoles ?? [])];
+        case 'allowSourceCidr':
+            return [...(client.allowSourceCidr ?? [])];
+        case 'expiresTime':
+            return client.expiresTime === undefined || client.expiresTime === '' ? null : client.expiresTime;
+    }
+}
+/** sameValue compares as C1 means it: lists as sets (CIDRs by the networks they name), expiries as instants. */
+function sameValue(field, a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        const key = field === 'allowSourceCidr' ? normaliseExisting : (v) => v;
+        const x = new Set(asList(a).map(key));
+        const y = new Set(asList(b).map(key));
+        return x.size === y.size && [...x].every((v) => y.has(v));
+    }
+    if (field === 'expiresTime' && typeof a === 'string' && typeof b === 'string')
+        return Date.parse(a) === Date.parse(b);
+    return a === b;
+}
+/** show renders a field's value for a log line: (none) for no expiry, (empty) for an empty text or list. */
+function update_show(value) {
+    if (value === null)
+        return '(none)';
+    if (typeof value === 'string')
+        return value === '' ? '(empty)' : value;
+    return value.length === 0 ? '(empty)' : value.join(', ');
+}
+function asList(value) {
+    return Array.isArray(value) ? [...value] : [];
+}
+/** assign puts a planned value into the Update body under its field name. */
+function update_assign(client, field, value) {
+    switch (field) {
+        case 'displayName':
+            client.displayName = typeof value === 'string' ? value : '';
+            break;
+        case 'scopedRoles':
+            client.scopedRoles = asList(value);
+            break;
+        case 'allowSourceCidr':
+            client.allowSourceCidr = asList(value);
+            break;
+        case 'expiresTime':
+            client.expiresTime = typeof value === 'string' ? value : null;
+            break;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/report.ts
+
+
+
+/** Output names, exactly as `action.yml` declares them. */
+const Output = {
+    id: 'id',
+    clientId: 'client-id',
+    displayName: 'display-name',
+    expiresTime: 'expires-time',
+    allowSourceCidr: 'allow-source-cidr',
+    scopedRoles: 'scoped-roles',
+    previousAllowSourceCidr: 'previous-allow-source-cidr',
+    previousExpiresTime: 'previous-expires-time',
+    runnerIp: 'runner-ip',
+    updateMask: 'update-mask',
+    updated: 'updated',
+    verified: 'verified',
+    client: 'client'
+};
+/** outputs gives every output of the contract; values a step does not know are empty strings. */
+function outputs(o) {
+    return {
+        [Output.id]: o.id,
+        [Output.clientId]: o.after.clientId ?? o.before?.clientId ?? '',
+        [Output.displayName]: o.after.displayName ?? '',
+        [Output.expiresTime]: o.after.expiresTime ?? '',
+        [Output.allowSourceCidr]: (o.after.allowSourceCidr ?? []).join(','),
+        [Output.scopedRoles]: (o.after.scopedRoles ?? []).join(','),
+        [Output.previousAllowSourceCidr]: o.before === undefined ? '' : (o.before.allowSourceCidr ?? []).join(','),
+        [Output.previousExpiresTime]: o.before?.expiresTime ?? '',
+        [Output.runnerIp]: o.runnerIp?.addresses.join(',') ?? '',
+        [Output.updateMask]: o.plan.mask.join(','),
+        [Output.updated]: String(o.updated),
+        [Output.verified]: String(o.verified?.accepted === true),
+        [Output.client]: JSON.stringify(schemaFields(o.after))
+    };
+}
+/** schemaFields keeps only the fields of C1's PersonalClient schema: an output carries nothing else C1 sent. */
+function schemaFields(client) {
+    return Object.fromEntries(PERSONAL_CLIENT_FIELDS.flatMap((f) => (client[f] === undefined ? [] : [[f, client[f]]])));
+}
+/** changeLines says what changed, one line per field, for `::notice::` annotations. */
+function changeLines(o) {
+    const verb = o.dryRun ? 'would change' : 'changed';
+    return o.plan.changes.map((c) => `Personal client '${o.id}' ${verb} ${c.field}: ${c.before === undefined ? '(not read)' : show(c.before)} → ${show(c.after)}`);
+}
+/**
+ * summary renders the job summary with `@actions/core`'s builder: a heading naming the credential, a
+ * before/after table, and what comes next. Everything the action did not write itself (ids, values and notices
+ * quoting C1, echo services' answers) goes through `text`, so it shows as written and never as markup.
+ */
+function report_summary(o, runLink) {
+    const s = coreSummary.emptyBuffer();
+    s.addHeading(`ConductorOne personal client ${code(o.id)}`, 3);
+    if (o.plan.changes.length === 0) {
+        s.addRaw('<p>Nothing to send: no field needed changing.</p>', true);
+    }
+    else {
+        s.addTable([
+            [header('field'), header('before'), header('after')],
+            ...o.plan.changes.map((c) => [c.field, c.before === undefined ? '<em>not read</em>' : code(c.before), code(c.after)])
+        ]);
+    }
+    const items = o.plan.notices.map(report_text);
+    if (o.runnerIp !== undefined) {
+        const agreed = o.runnerIp.agreements.map((a) => `${code(a.address)} (agreed: ${a.sources.map(report_text).join(', ')})`);
+        items.push(`Runner IP: ${agreed.length > 0 ? agreed.join('; ') : `${o.runnerIp.addresses.map(code).join(', ')} (given as runner-ip)`}`);
+        if (o.runnerIp.answers !== '')
+            items.push(`Sources asked: ${report_text(o.runnerIp.answers)}`);
+    }
+    if (o.dryRun)
+        items.push('Dry run: no Update was sent.');
+    else if (o.updated)
+        items.push(`Updated by ${report_link(runLink)}.`);
+    if (o.verified !== undefined)
+        items.push(verifiedLine(o.verified));
+    items.push(`Post step: ${cleanupText(o)}`);
+    s.addList(items);
+    return take(s);
+}
+/** postSummary renders what the post step did, with the same escaping as the main summary. */
+function postSummary(id, verb, changes) {
+    const s = coreSummary.emptyBuffer();
+    s.addHeading(`Post step: ${verb} personal client ${code(id)}`, 3);
+    s.addTable([[header('field'), header('now')], ...changes.map((c) => [c.field, code(c.after)])]);
+    return take(s);
+}
+/** take hands back the built summary and empties the shared builder, which writes nothing itself. */
+function take(s) {
+    const markdown = s.stringify();
+    s.emptyBuffer();
+    return markdown;
+}
+function header(data) {
+    return { data, header: true };
+}
+/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
+function report_link(runLink) {
+    const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
+    if (parts === null)
+        return runLink === undefined ? 'this workflow run' : report_text(runLink);
+    return `<a href="${attribute(parts[2] ?? '')}">${report_text(parts[1] ?? '')}</a>`;
+}
+function verifiedLine(v) {
+    const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
+    const after = `${(v.afterMs / 1000).toFixed(1)} s`;
+    return v.accepted
+        ? `Verified: C1 minted a token with the credential from this runner after ${after} (${tries}).`
+        : `Not verified: C1 did not mint a token with the credential from this runner in ${after} (${tries}).`;
+}
+function cleanupText(o) {
+    if (o.dryRun)
+        return 'nothing (dry run).';
+    if (o.cleanup === 'lock')
+        return `locks allowSourceCidr to ${o.lockCidr.map(code).join(', ')}.`;
+    if (o.cleanup === 'restore')
+        return o.updated ? "restores this run's change." : 'nothing to restore.';
+    return 'nothing (cleanup: none).';
+}
+/**
+ * text shows untrusted text as text in the summary: line breaks flattened, HTML escaped, and the characters
+ * that make Markdown links, code spans, emphasis, tables or escapes written as entities, which GitHub shows
+ * as the characters themselves.
+ */
+function report_text(value) {
+    return value.replace(/[\r\n\u2028\u2029]+/gu, ' ').replace(/[&<>"'`*_[\]|\\~]/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function attribute(value) {
+    return value.replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+/** code shows an untrusted value as inline code, escaped like `text`. */
+function code(value) {
+    const shown = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : update_show(value);
+    return `<code>${report_text(shown)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/rotation-report.ts
+
+/** The rotate action's output names, exactly as `rotate/action.yml` declares them. */
+const RotateOutput = {
+    rotated: 'rotated',
+    oldId: 'old-id',
+    oldClientId: 'old-client-id',
+    newId: 'new-id',
+    newClientId: 'new-client-id',
+    expiresTime: 'expires-time',
+    verified: 'verified',
+    revoked: 'revoked'
+};
+/** rotationOutputs gives every output; what is not known is empty (`new-*`) or false. */
+function rotationOutputs(p) {
+    return {
+        [RotateOutput.rotated]: String(p.rotated),
+        [RotateOutput.oldId]: p.old?.ref.id ?? '',
+        [RotateOutput.oldClientId]: p.old?.clientId ?? '',
+        [RotateOutput.newId]: p.created?.ref.id ?? '',
+        [RotateOutput.newClientId]: p.created?.clientId ?? '',
+        [RotateOutput.expiresTime]: p.created === undefined ? '' : (p.expiresTime ?? ''),
+        [RotateOutput.verified]: String(p.verified),
+        [RotateOutput.revoked]: String(p.revoked)
+    };
+}
+/** rotationSummary renders old → new, where it went, verification, revocation, and on failure what GitHub holds. */
+function rotationSummary(p) {
+    const lines = [`### ConductorOne credential rotation${p.error === undefined ? '' : ' (failed)'}`, ''];
+    const old = p.old === undefined ? '_not read_' : code(p.old.clientId);
+    const fresh = p.created === undefined ? '_none created_' : code(p.created.clientId);
+    lines.push('| | |', '| --- | --- |', `| old | ${old} |`, `| new | ${fresh} |`);
+    if (p.created !== undefined)
+        lines.push(`| new expires | ${code(p.expiresTime ?? '')} |`);
+    const names = `${code(p.secretName)} (secret), ${code(p.clientIdName.name)} (${p.clientIdName.as})`;
+    lines.push(`| stored in | ${p.where === '' ? '_GitHub not checked_' : `${report_text(p.where)}: ${names}`} |`);
+    const verification = !p.verify
+        ? 'skipped'
+        : p.verified
+            ? `minted a token after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`
+            : p.created === undefined
+                ? 'not reached'
+                : `failed after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`;
+    lines.push(`| verification | ${verification} |`);
+    const revoked = p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no';
+    lines.push(`| old revoked | ${revoked} |`, '');
+    lines.push(`- GitHub holds: ${report_text(holds(p))}`);
+    if (p.newRevoked === true)
+        lines.push('- The new credential was revoked again (rollback).');
+    for (const note of p.notes)
+        lines.push(`- ${report_text(note)}`);
+    if (p.error !== undefined)
+        lines.push(`- Failed: ${report_text(p.error)}`);
+    lines.push(`- Action needed: ${report_text(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`);
+    return `${lines.join('\n')}\n`;
+}
+function holds(p) {
+    if (p.holds !== undefined)
+        return p.holds;
+    if (p.dryRun)
+        return 'unchanged (dry run).';
+    if (p.rotated)
+        return 'the new pair.';
+    return 'the old pair, unchanged.';
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+/** TimeoutError marks a request that ran out of time, which the retry policy treats like a network error. */
+class TimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000} s`);
+        this.name = 'TimeoutError';
+    }
+}
+// Bodies past this are not C1 answers; reading them whole would only cost memory.
+const MAX_BODY = 4 * 1024 * 1024;
+/**
+ * createTransport sends requests with Node's own http/https, which gives a true total timeout and cancellation
+ * (http-client's request API can do neither). Which requests go through a proxy is `@actions/http-client`'s
+ * decision (`https_proxy`, `no_proxy`, loopback always direct), and a proxied request uses its tunnelling
+ * agent. The client is imported only then, although @actions/core loads it at start anyway: a static import
+ * here puts undici into every test file that touches the C1 client, and nock then stops intercepting in the
+ * files Jest runs after one of those in the same worker.
+ */
+function createTransport(userAgent) {
+    const direct = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    // One HttpClient per protocol: each caches the first agent it makes, and an http.Agent cannot carry https.
+    let proxied;
+    const agentFor = async (url) => {
+        const secure = url.protocol === 'https:';
+        if ((0,proxy/* getProxyUrl */.s)(url) === undefined)
+            return secure ? direct.https : direct.http;
+        proxied ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)).then(({ HttpClient: Client }) => ({
+            http: new Client(userAgent, [], { keepAlive: true }),
+            https: new Client(userAgent, [], { keepAlive: true })
+        }));
+        const clients = await proxied;
+        return (secure ? clients.https : clients.http).getAgent(url.href);
+    };
+    return async (request) => {
+        const url = new URL(request.url);
+        const agent = await agentFor(url);
+        return new Promise((resolve, reject) => {
+            const timeout = AbortSignal.timeout(request.timeoutMs);
+            const signal = request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]);
+            const headers = { 'user-agent': userAgent, ...request.headers };
+            if (request.body !== undefined)
+                headers['content-length'] = String(Buffer.byteLength(request.body));
+            const options = { method: request.method, headers, agent, signal };
+            const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+            const req = module.request(url, options, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > MAX_BODY) {
+                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes`));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+                res.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+            });
+            req.on('error', (error) => reject(toError(error, timeout, request.timeoutMs)));
+            req.end(request.body);
+        });
+    };
+}
+function toError(error, timeout, timeoutMs) {
+    return timeout.aborted ? new TimeoutError(timeoutMs) : error;
+}
+
+;// CONCATENATED MODULE: ./src/c1/auth.ts
+
+
+const b64 = (value) => Buffer.from(value).toString('base64url');
+/**
+ * buildAssertion signs the client-credentials JWT exactly as C1's SDKs do: EdDSA, a random 16-byte hex `nonce`
+ * in the protected header (and `kid` only when the JWK has one), `iss` = `sub` = the client ID, `aud` = the
+ * tenant host without port, and a ±120 s validity window (C1 wants `exp` within five minutes).
+ */
+function buildAssertion(caller, secret, audience, now) {
+    const header = { alg: 'EdDSA', nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
+    if (secret.kid !== undefined)
+        header.kid = secret.kid;
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims = { iss: caller.value, sub: caller.value, aud: audience, iat, nbf: iat - 120, exp: iat + 120 };
+    const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+    return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
+}
+/** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
+async function tokenRequest(auth, tenantHost, deps) {
+    if (auth.kind === 'assertion') {
+        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
+        deps.mask(assertion);
+        return {
+            what: 'the client credentials',
+            form: {
+                client_id: auth.caller.value,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion
+            }
+        };
+    }
+    let subjectToken = auth.subjectToken ?? '';
+    if (subjectToken === '') {
+        try {
+            subjectToken = await deps.getIdToken(auth.audience);
+        }
+        catch (error) {
+            throw new Error(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${messageOf(error)}`);
+        }
+    }
+    deps.mask(subjectToken);
+    return {
+        what: auth.subjectToken === undefined ? 'the GitHub OIDC token exchange' : 'the OIDC token exchange (CONDUCTORONE_OIDC_TOKEN)',
+        form: {
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: subjectToken,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            client_id: auth.caller.value
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/c1/retry.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const BASE_MS = 500;
+const CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
+}
+/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    let ms;
+    if (/^\d+$/u.test(v))
+        ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
+    else {
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+            return undefined;
+        ms = Math.max(0, at - now.getTime());
+    }
+    return Math.min(RETRY_AFTER_CAP_MS, ms);
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+;// CONCATENATED MODULE: ./src/c1/client.ts
+
+
+
+
+
+
+
+/**
+ * AcceptedMalformed is an Update that C1 accepted (a 2xx with a JSON body) whose answer is not the record C1
+ * promises: the change went through, so the step records it as accepted, and still fails naming the Update.
+ */
+class AcceptedMalformed extends C1Error {
+    accepted = true;
+}
+/**
+ * C1Client is the one place that talks to C1: it builds URLs and headers, mints and renews the access token,
+ * applies the timeout and the retry policy, and turns failures into messages that name the operation.
+ */
+class C1Client {
+    options;
+    token;
+    constructor(options) {
+        this.options = options;
+    }
+    /** accessToken gives the bearer token: the given one, or one minted once per step and shared by all calls. */
+    accessToken() {
+        const auth = this.options.auth;
+        if (auth.kind === 'token')
+            return Promise.resolve(auth.token);
+        this.token ??= this.mint(auth);
+        return this.token;
+    }
+    async mint(auth) {
+        const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
+        const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
+        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        if (token === undefined) {
+            throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
+        }
+        this.options.tokenDeps.mask(token);
+        return token;
+    }
+    /**
+     * mintOnce asks the token endpoint, once and without retries, for a token with a credential's own key (not
+     * the caller's): verification proves that C1 accepts that credential from here. The token is masked and
+     * thrown away; nothing is thrown, the caller judges the attempt.
+     */
+    async mintOnce(clientId, secret) {
+        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
+        this.options.tokenDeps.mask(assertion);
+        const form = {
+            client_id: clientId.value,
+            grant_type: 'client_credentials',
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: assertion
+        };
+        const started = Date.now();
+        let response;
+        try {
+            response = await this.send({ what: 'verification token request', method: 'POST', path: '/auth/v1/token', form, bearer: false }, undefined);
+        }
+        catch (error) {
+            return { kind: 'network', message: describeNetworkError(error) };
+        }
+        this.options.debug(`POST /auth/v1/token (verification) → ${response.status} in ${Date.now() - started} ms`);
+        let parsed;
+        try {
+            parsed = JSON.parse(response.body);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (response.status >= 200 && response.status < 300) {
+            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            if (token === undefined)
+                return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
+            this.options.tokenDeps.mask(token);
+            return { kind: 'accepted' };
+        }
+        return {
+            kind: 'refused',
+            status: response.status,
+            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
+        };
+    }
+    /** listPage reads one page of the caller's personal clients, looking for the one a client ID names. */
+    async listPage(pageToken, lookingFor) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = `List of personal clients (looking for ${lookingFor})`;
+        const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        const records = [];
+        for (const [index, item] of (list ?? []).entries()) {
+            const record = readPersonalClient(item);
+            if (typeof record === 'string')
+                throw new C1Error(`C1 ${what} answered 200 with a malformed record (item ${index}: ${record}).`, 200, false);
+            records.push(record);
+        }
+        const next = body.nextPageToken;
+        if (!(next === undefined || next === null || typeof next === 'string')) {
+            throw new C1Error(`C1 ${what} answered 200 with a nextPageToken that is not a string.`, 200, false);
+        }
+        return { list: records, nextPageToken: next ?? '' };
+    }
+    /** get reads one credential by its id. */
+    async get(id) {
+        const what = `Get of personal client '${id}'`;
+        const record = readClient(await this.call({ what, method: 'GET', path: clientPath(id), bearer: true }));
+        if (typeof record === 'string')
+            throw new C1Error(`C1 ${what} answered 200 ${record}.`, 200, false);
+        return record;
+    }
+    /**
+     * update sets the masked fields. Update is idempotent (it sets named fields to given values), so the retry
+     * policy may safely send it again after a timeout or a 5xx whose outcome is unknown.
+     */
+    async update(id, client, mask) {
+        const what = `Update of personal client '${id}' (fields ${mask.join(', ')})`;
+        const body = await this.call({
+            what,
+            method: 'POST',
+            path: clientPath(id),
+            json: { client, updateMask: mask.join(',') },
+            bearer: true
+        });
+        const record = readClient(body);
+        if (typeof record === 'string') {
+            throw new AcceptedMalformed(`C1 accepted the ${what} (HTTP 200), but answered ${record}.`, 200, false);
+        }
+        return record;
+    }
+    /**
+     * testSourceIp asks C1 which address it sees this request come from: once, for runner-IP detection, within
+     * the detection timeout, token included.
+     */
+    async testSourceIp(once) {
+        const what = 'test-source-ip';
+        const deadline = AbortSignal.timeout(once.timeoutMs);
+        const signal = AbortSignal.any([once.signal, deadline]);
+        let body;
+        try {
+            body = await this.call({
+                what,
+                method: 'POST',
+                path: '/api/v1/settings/session/test-source-ip',
+                json: {},
+                bearer: true,
+                once: { ...once, signal }
+            });
+        }
+        catch (error) {
+            if (deadline.aborted && !once.signal.aborted)
+                throw new TimeoutError(once.timeoutMs);
+            throw error;
+        }
+        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
+            throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
+        return body.checkedIp;
+    }
+    // ——— Rotation (the rotate action): introspect, and Get/List/Create/Delete of pcc and spc credentials. ———
+    /** introspect asks C1 who the caller is; for a token minted by an spc credential, `userId` is its service principal. */
+    async introspect() {
+        const what = 'introspect';
+        const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
+        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
+            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+        }
+        // The rotate action puts it into a path as the service principal id.
+        checkId(what, 'userId', body.userId);
+        return { userId: body.userId };
+    }
+    /** readCredential reads one pcc or spc credential by its id. */
+    async readCredential(ref) {
+        const what = `Get of ${describe(ref)}`;
+        const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
+        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
+    }
+    /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
+    async credentialPage(owner, pageToken) {
+        const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
+        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+        const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
+        const list = client_isObject(body) ? body.list : undefined;
+        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+            throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
+        }
+        return {
+            list: (list ?? []).flatMap((raw) => toRecord(owner, raw, what) ?? []),
+            nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : ''
+        };
+    }
+    /**
+     * createCredential sends a Create once: it is not idempotent, so only a 429 (nothing was created) is sent
+     * again. The new secret is masked (whole, key part, JWK `d`) before anything else is done with the answer.
+     * A C1Error with `maybeApplied` means the outcome is unknown: a credential may exist that nobody holds.
+     */
+    async createCredential(owner, fields) {
+        const what = `Create of a ${owner.kind === 'pcc' ? 'personal client' : `credential of service principal '${owner.servicePrincipalId}'`}`;
+        const call = { what, method: 'POST', path: collectionPath(owner), json: createBody(owner, fields), bearer: true, single: true };
+        let body;
+        for (let attempt = 1;; attempt++) {
+            try {
+                body = await this.call(call);
+                break;
+            }
+            catch (error) {
+                if (!(error instanceof C1Error) || error.status !== 429 || error.maybeApplied || attempt >= this.options.retry.maxAttempts)
+                    throw error;
+                await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
+            }
+        }
+        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
+        if (secretText !== '') {
+            this.options.tokenDeps.mask(secretText);
+            const keyPart = secretText.split(':')[3];
+            if (keyPart !== undefined && keyPart !== '')
+                this.options.tokenDeps.mask(keyPart);
+        }
+        let secret;
+        try {
+            secret = secretText === '' ? undefined : secret_parseClientSecret('clientSecret', secretText);
+        }
+        catch {
+            secret = undefined;
+        }
+        if (secret !== undefined)
+            this.options.tokenDeps.mask(secret.d);
+        let record;
+        try {
+            record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential, what) : undefined;
+        }
+        catch (error) {
+            // Created, but under an id that cannot be named in a path: the orphan search reports it.
+            throw new C1Error(messageOf(error), 200, false, true);
+        }
+        if (record === undefined || secret === undefined) {
+            // C1 answered 200, so something may have been created, but without what is needed to use it.
+            throw new C1Error(`C1 ${what} answered 200 without ${record === undefined ? 'the new credential' : 'a usable client secret'}.`, 200, false, true);
+        }
+        return { record, secret, secretText };
+    }
+    /** revokeCredential deletes a credential; 404 means it is already gone. `revoked` says which it was. */
+    async revokeCredential(ref) {
+        const what = `Delete of ${describe(ref)}`;
+        try {
+            await this.call({ what, method: 'DELETE', path: credentialPath(ref), json: {}, bearer: true });
+            return 'revoked';
+        }
+        catch (error) {
+            if (error instanceof C1Error && error.status === 404)
+                return 'already gone';
+            throw error;
+        }
+    }
+    async call(call, tokenWhat) {
+        const outcome = { uncertain: false };
+        try {
+            return await this.attempt(call, tokenWhat, outcome);
+        }
+        catch (error) {
+            // An Update whose earlier attempt timed out may have been applied, whatever the last attempt said.
+            if (outcome.uncertain && error instanceof C1Error && !error.maybeApplied) {
+                throw new C1Error(error.message, error.status, error.retryable, true);
+            }
+            throw error;
+        }
+    }
+    async attempt(call, tokenWhat, outcome) {
+        const maxAttempts = call.once === undefined && call.single !== true ? this.options.retry.maxAttempts : 1;
+        let renewed = false;
+        for (let attempt = 1;; attempt++) {
+            // Minting fails with its own message and its own retries; only the transport's errors are retried here.
+            const minted = call.bearer ? this.accessToken() : undefined;
+            const bearer = call.once === undefined ? await minted : await untilAborted(minted, call.once.signal);
+            const started = Date.now();
+            let response;
+            try {
+                response = await this.send(call, bearer);
+            }
+            catch (error) {
+                if (call.once?.signal.aborted === true)
+                    throw error;
+                outcome.uncertain = true;
+                this.options.debug(`${call.method} ${call.path} failed after ${Date.now() - started} ms`);
+                const reason = describeNetworkError(error);
+                if (isTlsFailure(error)) {
+                    // A certificate that does not verify will not verify on the next attempt either.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. If a proxy or gateway re-signs TLS, give its CA in NODE_EXTRA_CA_CERTS.`, undefined, false);
+                }
+                if (isTlsProtocolFailure(error)) {
+                    // Nor will a server that does not speak TLS at all: OpenSSL's "wrong version number" is an http answer.
+                    throw new C1Error(`C1 ${call.what} failed: ${reason}. The server at ${this.options.tenant.baseUrl} does not speak TLS there: ` +
+                        "check the tenant's scheme and port (http:// is allowed only for loopback), or a proxy that breaks TLS.", undefined, false);
+                }
+                if (attempt >= maxAttempts) {
+                    throw new C1Error(`C1 ${call.what} failed${attempts(attempt)}: ${reason}.`, undefined, true);
+                }
+                await this.wait(attempt, maxAttempts, reason, undefined);
+                continue;
+            }
+            this.options.debug(`${call.method} ${call.path} → ${response.status} in ${Date.now() - started} ms`);
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(call.what, response.body, call.single === true);
+            if (response.status >= 500)
+                outcome.uncertain = true;
+            if (response.status === 401 && call.bearer) {
+                if (this.options.auth.kind === 'token') {
+                    throw new C1Error(`C1 ${call.what} failed: the access token was rejected (expired or revoked?): ${statusText(401)}: ${bodyMessage(response.body)}`, 401, false);
+                }
+                if (!renewed) {
+                    // A minted token can expire or be revoked mid-step: mint once more and try again, once.
+                    renewed = true;
+                    // Only the first of several calls refused with the same token mints anew; the others share it.
+                    if (this.token === minted)
+                        this.token = undefined;
+                    attempt--;
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status);
+            if (retryable && attempt < maxAttempts) {
+                const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.tokenDeps.now());
+                await this.wait(attempt, maxAttempts, statusText(response.status), retryAfter);
+                continue;
+            }
+            // Only a 4xx from the token endpoint is C1 rejecting the credentials; a 5xx or 429 is C1 failing.
+            const message = tokenWhat !== undefined && response.status < 500 && response.status !== 429
+                ? `C1 rejected ${tokenWhat}: ${bodyMessage(response.body)} (${statusText(response.status)})${attempts(attempt)}.`
+                : `C1 ${call.what} failed${attempts(attempt)}: ${statusText(response.status)}: ${bodyMessage(response.body)}`;
+            throw new C1Error(message, response.status, retryable);
+        }
+    }
+    send(call, bearer) {
+        const headers = { accept: 'application/json' };
+        let body;
+        if (call.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(call.json);
+        }
+        else if (call.form !== undefined) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(call.form).toString();
+        }
+        if (bearer !== undefined)
+            headers.authorization = `Bearer ${bearer}`;
+        return this.options.transport({
+            method: call.method,
+            url: `${this.options.tenant.baseUrl}${call.path}`,
+            headers,
+            ...(body === undefined ? {} : { body }),
+            timeoutMs: call.once?.timeoutMs ?? this.options.timeoutMs,
+            ...(call.once === undefined ? {} : { signal: call.once.signal })
+        });
+    }
+    async wait(attempt, maxAttempts, reason, retryAfterMs) {
+        const ms = retryAfterMs ?? backoffMs(attempt, this.options.retry.random);
+        this.options.retry.log(`attempt ${attempt + 1} of ${maxAttempts} after ${reason}, waiting ${(ms / 1000).toFixed(1)} s`);
+        await this.options.retry.sleep(ms);
+    }
+}
+/** untilAborted waits for a promise, or rejects as soon as the signal aborts. */
+function untilAborted(promise, signal) {
+    if (promise === undefined)
+        return Promise.resolve(undefined);
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+/** clientPath refuses an empty id: C1 answers a trailing-slash path with a redirect to the collection. */
+function clientPath(id) {
+    if (id === '')
+        throw new Error('internal: empty personal client id');
+    return `/api/v1/iam/personal_clients/${encodeURIComponent(id)}`;
+}
+function attempts(n) {
+    return n > 1 ? ` after ${n} attempts` : '';
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function client_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * parseJson reads a 2xx body. For a `single` call (a Create) the body may hold a new secret not yet masked,
+ * so no excerpt is shown, and the outcome is unknown: something may have been created.
+ */
+function parseJson(what, body, single) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        if (single)
+            throw new C1Error(`C1 ${what} answered 200 with something that is not JSON.`, 200, false, true);
+        throw new C1Error(`C1 ${what} answered 200 with something that is not JSON: ${excerpt(body)}.`, 200, false);
+    }
+}
+/** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
+function readClient(body) {
+    if (!client_isObject(body) || !client_isObject(body.client)) {
+        const got = client_isObject(body)
+            ? `an object with ${JSON.stringify(Object.keys(body)
+                .slice(0, 5)
+                .map((k) => k.slice(0, 40)))}`
+            : Array.isArray(body)
+                ? 'an array'
+                : JSON.stringify(body === null ? null : typeof body);
+        return `without a client (got ${got})`;
+    }
+    const record = readPersonalClient(body.client);
+    return typeof record === 'string' ? `with a malformed client (${record})` : record;
+}
+function isTlsFailure(error) {
+    const code = error?.code ?? '';
+    return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/u.test(code);
+}
+/** isTlsProtocolFailure is a TLS handshake that failed on the protocol itself (OpenSSL's EPROTO), not the network. */
+function isTlsProtocolFailure(error) {
+    const e = error;
+    return (e?.code === 'EPROTO' || /^ERR_SSL_/u.test(e?.code ?? '')) && /SSL routines|wrong version number/u.test(e?.message ?? '');
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code === undefined ? error.message : `${code} (${error.message})`;
+    }
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/flows/session.ts
+
+
+/** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
+function maskSecretInputs(rt) {
+    const secrets = [
+        rt.read(names_Input.token),
+        rt.read(names_Input.clientSecret),
+        rt.read(names_Input.verifyClientSecret),
+        rt.env[Env.accessToken] ?? '',
+        rt.env[Env.clientSecret] ?? '',
+        rt.env[Env.oidcToken] ?? ''
+    ];
+    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
+        rt.setSecret(secret);
+        // The key part of a client secret is a secret on its own, should anything quote it alone.
+        const keyPart = secret.split(':')[3];
+        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
+            rt.setSecret(keyPart);
+    }
+}
+/** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
+function maskVerifySecret(rt, verify) {
+    if (verify.mode === 'token')
+        rt.setSecret(verify.secret.d);
+}
+/**
+ * openClient masks what the parsed connection adds (the JWK's private `d`) and builds the one C1 client both
+ * steps use, from the connection settings and the runtime.
+ */
+function openClient(connection, rt) {
+    if (connection.auth.kind === 'assertion')
+        rt.setSecret(connection.auth.secret.d);
+    return new C1Client({
+        tenant: connection.tenant,
+        auth: connection.auth,
+        transport: rt.transport,
+        timeoutMs: connection.requestTimeoutMs,
+        retry: { maxAttempts: connection.retryMaxAttempts, sleep: rt.sleep, random: rt.random, log: rt.log.info },
+        tokenDeps: { now: rt.now, getIdToken: rt.getIdToken, mask: rt.setSecret },
+        debug: rt.log.debug
+    });
+}
+
+;// CONCATENATED MODULE: ./src/flows/rotate.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const rotate_MAX_PAGES = 200;
+/**
+ * rotate is the rotate action: validate → (C1 token, read ‖ GitHub preflight) → due? → Create → verify →
+ * store the secret, then the client ID → revoke the old. Every failure after the Create undoes what its row of
+ * the failure table says, and the outputs and summary are written whatever happened, as far as known.
+ */
+async function rotate(rt) {
+    maskSecretInputs(rt);
+    const githubToken = rt.read(RotateInput.githubToken).trim();
+    if (githubToken !== '')
+        rt.setSecret(githubToken);
+    const config = parseRotateConfig(rt.read, rt.env);
+    for (const warning of config.warnings)
+        rt.log.warning(warning);
+    const progress = {
+        dryRun: config.dryRun,
+        verify: config.verify,
+        revokeOld: config.revokeOld,
+        secretName: config.github.secretName,
+        clientIdName: config.github.clientId,
+        where: '',
+        rotated: false,
+        verified: false,
+        revoked: false,
+        secretStored: false,
+        clientIdStored: false,
+        notes: []
+    };
+    try {
+        await run(rt, config, progress);
+    }
+    catch (error) {
+        progress.error = messageOf(error);
+        throw error;
+    }
+    finally {
+        for (const [name, value] of Object.entries(rotationOutputs(progress)))
+            rt.setOutput(name, value);
+        if (config.jobSummary)
+            await rt.writeSummary(rotationSummary(progress));
+    }
+}
+async function run(rt, config, progress) {
+    const client = openClient(config, rt);
+    const token = config.github.token;
+    const store = token === undefined
+        ? undefined
+        : new GitHubStore(config.github, octokitRequest(token, config.github.apiUrl, config.requestTimeoutMs), {
+            maxAttempts: config.retryMaxAttempts,
+            sleep: rt.sleep,
+            random: rt.random,
+            now: rt.now,
+            log: rt.log.info
+        });
+    progress.where = store?.where() ?? '';
+    if (store === undefined)
+        rt.log.notice('Dry run without github-token: the GitHub check is skipped.');
+    // Both settle before either failure is thrown, so that a read credential reaches the outputs even when the
+    // GitHub check fails first.
+    const [read, checked] = await Promise.allSettled([readCurrent(client, config), store?.preflight()]);
+    if (read.status === 'fulfilled')
+        progress.old = read.value;
+    if (read.status === 'rejected')
+        throw read.reason;
+    if (checked.status === 'rejected')
+        throw checked.reason;
+    const current = read.value;
+    const pre = checked.value;
+    const plan = planRotation(config, current, rt.now());
+    if (!plan.due.rotate) {
+        rt.log.notice(plan.due.notice);
+        progress.notes.push(plan.due.notice);
+        return;
+    }
+    if (config.dryRun) {
+        const line = `Dry run: would create a credential '${plan.create.displayName}' for ${current.clientId} (expires in ${plan.create.expires}), store it in ${progress.where || 'GitHub'} and ${config.revokeOld ? 'revoke' : 'keep'} the old one.`;
+        rt.log.info(line);
+        progress.notes.push(line);
+        return;
+    }
+    if (store === undefined || pre === undefined)
+        throw new Error('internal: no GitHub store outside a dry run');
+    const owner = current.ref.kind === 'pcc' ? { kind: 'pcc' } : { kind: 'spc', servicePrincipalId: current.ref.servicePrincipalId };
+    const sentAt = rt.now();
+    let created;
+    try {
+        created = await client.createCredential(owner, plan.create);
+    }
+    catch (error) {
+        if (error instanceof C1Error && error.maybeApplied) {
+            const found = await revokeOrphans(client, owner, plan.create.displayName, current.ref.id, sentAt, rt, progress);
+            throw new Error(`${messageOf(error)} The outcome is unknown, so the Create was not sent again. ${found} GitHub is unchanged.`);
+        }
+        if (error instanceof C1Error && error.status === 403 && owner.kind === 'pcc') {
+            throw new Error(`${messageOf(error)} Whether a personal client's own token may create personal clients is not documented; ` +
+                'a service principal credential, or a user token (token input), is the way. Nothing was created; GitHub is unchanged.');
+        }
+        throw new Error(`${messageOf(error)} Nothing was created; GitHub is unchanged.`);
+    }
+    const fresh = created.record;
+    progress.created = fresh;
+    progress.expiresTime = fresh.expiresTime ?? plan.expiresTime;
+    rt.log.info(`Created ${describe(fresh.ref)} with client ID ${fresh.clientId}.`);
+    // `clientIdUnknown`: the client-ID write may have been applied, so the old client ID is written back too.
+    const fail = async (failure, cause, clientIdUnknown = false) => {
+        const oldSecret = oldSecretText(rt, config);
+        const rollback = rollbackFor(failure, oldSecret !== undefined);
+        if (rollback.writeBack && oldSecret !== undefined) {
+            let secretBack = false;
+            try {
+                await store.putSecret(config.github.secretName, oldSecret, pre.key, pre.secret);
+                secretBack = true;
+                if (clientIdUnknown)
+                    await store.writeClientId(current.clientId, pre);
+                progress.notes.push(`The old secret${clientIdUnknown ? ' and client ID were' : ' was'} written back to ${progress.where}.`);
+            }
+            catch (error) {
+                if (secretBack) {
+                    // The old secret is back, so only the old client ID matches it: the new one would pair it with the wrong secret.
+                    progress.holds = `the old secret; the client ID may be the old one (${current.clientId}) or the new one (${fresh.clientId})`;
+                    progress.action = `Set ${config.github.clientId.name} to the old client ID ${current.clientId} (or rerun); both credentials were kept valid.`;
+                    throw new Error(`${cause} The old secret was written back to ${config.github.secretName}, but writing the old client ID back failed (${messageOf(error)}): ` +
+                        `${config.github.clientId.name} may hold ${current.clientId} or ${fresh.clientId}; set it to the old client ID ${current.clientId}. Both credentials are kept.`);
+                }
+                progress.holds = `either pair: the secret may be the new one or the old one, the client ID ${current.clientId} or ${fresh.clientId}`;
+                progress.action = `Set ${config.github.secretName} and ${config.github.clientId.name} to a matching pair by hand (or rerun); both credentials were kept valid.`;
+                throw new Error(`${cause} Writing the old values back failed as well (${messageOf(error)}): both credentials are kept; ` +
+                    `store the new client ID ${fresh.clientId} in ${config.github.clientId.name}, or set both back by hand.`);
+            }
+        }
+        if (rollback.revokeNew) {
+            try {
+                await client.revokeCredential(fresh.ref);
+                progress.newRevoked = true;
+            }
+            catch (error) {
+                progress.action = `Revoke the new credential ${fresh.clientId} in C1 by hand; GitHub holds the old pair.`;
+                throw new Error(`${cause} Revoking the new credential ${fresh.clientId} failed as well (${messageOf(error)}): revoke it by hand.`);
+            }
+            throw new Error(`${cause} The new credential ${fresh.clientId} was revoked; GitHub holds the old pair, which still works.`);
+        }
+        if (rollback.keepBoth) {
+            if (failure === 'secret-unknown') {
+                progress.holds = `the old pair, or the new secret beside the old client ID ${current.clientId}`;
+                progress.action = `Set ${config.github.clientId.name} to ${fresh.clientId} if ${config.github.secretName} holds the new secret (or rerun), then revoke the one not in use.`;
+                throw new Error(`${cause} Both credentials are kept: old ${current.clientId}, new ${fresh.clientId}. ${config.github.secretName} may hold either secret; ` +
+                    `the client ID was not written (it is still ${current.clientId}).`);
+            }
+            progress.holds = `the new secret; the client ID may be the old one (${current.clientId})`;
+            progress.action = `Store the new client ID ${fresh.clientId} in ${config.github.clientId.name}, then revoke the old credential ${current.clientId}.`;
+            throw new Error(`${cause} Both credentials are kept: store the new client ID ${fresh.clientId} in ${config.github.clientId.name} by hand.`);
+        }
+        throw new Error(cause);
+    };
+    // Verify: the new credential mints a token from this runner before anything depends on it.
+    if (config.verify) {
+        const newId = clientIdOf(fresh.clientId);
+        const verification = newId === undefined
+            ? undefined
+            : await mintUntilAccepted(client, { clientId: newId, secret: created.secret }, config.verifyTimeoutMs, {
+                clock: () => rt.now().getTime(),
+                sleep: rt.sleep,
+                log: rt.log.info
+            });
+        progress.verifyMs = verification?.afterMs;
+        if (verification?.accepted !== true) {
+            const why = verification === undefined ? `C1 gave a client ID that is not <name>@<host>/<kind>` : verification.last;
+            await fail('verify', `The new credential ${fresh.clientId} did not mint a token within ${config.verifyTimeoutMs / 1000} s (last: ${why}).`);
+        }
+        progress.verified = true;
+        rt.log.info(`Verified: the new credential mints a token (after ${verification?.attempts ?? 1} attempt(s)).`);
+    }
+    // Store: the secret first; the client ID names it, so a reader never sees a new ID beside an old secret.
+    try {
+        await store.putSecret(config.github.secretName, created.secretText, pre.key, pre.secret);
+    }
+    catch (error) {
+        const unknown = error instanceof GitHubError && error.outcome === 'unknown';
+        if (unknown)
+            progress.secretMaybe = true;
+        await fail(unknown ? 'secret-unknown' : 'secret-rejected', messageOf(error));
+    }
+    progress.secretStored = true;
+    try {
+        await store.writeClientId(fresh.clientId, pre);
+    }
+    catch (error) {
+        await fail('client-id', messageOf(error), !(error instanceof GitHubError && error.outcome === 'rejected'));
+    }
+    progress.clientIdStored = true;
+    progress.rotated = true;
+    rt.log.notice(`Rotated ${current.clientId} → ${fresh.clientId}; stored in ${progress.where} (${config.github.secretName}, ${config.github.clientId.name}).`);
+    if (!config.revokeOld) {
+        progress.notes.push('The old credential was kept (revoke-old: false).');
+        return;
+    }
+    await revokeOld(client, config, current, fresh, created, rt);
+    progress.revoked = true;
+}
+/** revokeOld revokes the old credential with the caller's token; for self, a refusal is retried once with the new one's. */
+async function revokeOld(client, config, current, fresh, created, rt) {
+    try {
+        await client.revokeCredential(current.ref);
+        return;
+    }
+    catch (error) {
+        const newId = clientIdOf(fresh.clientId);
+        if (!(config.target.self && error instanceof C1Error && error.status === 403 && newId !== undefined)) {
+            throw new Error(`${messageOf(error)} The old credential ${current.clientId} (id ${current.ref.id}) is still valid: revoke it.`);
+        }
+    }
+    const newId = clientIdOf(fresh.clientId);
+    if (newId === undefined)
+        throw new Error('internal: no new client ID');
+    const asNew = openClient({ ...config, auth: { kind: 'assertion', caller: newId, secret: created.secret } }, rt);
+    try {
+        await asNew.revokeCredential(current.ref);
+    }
+    catch (error) {
+        throw new Error(`${messageOf(error)} The old credential ${current.clientId} (id ${current.ref.id}) is still valid: revoke it.`);
+    }
+}
+/** readCurrent resolves and reads the credential to rotate. */
+async function readCurrent(client, config) {
+    const target = config.target;
+    let owner;
+    let inferred = '';
+    if (target.kind === 'pcc') {
+        owner = { kind: 'pcc' };
+    }
+    else {
+        let sp = target.servicePrincipalId;
+        if (sp === undefined) {
+            sp = (await client.introspect()).userId;
+            inferred = ` (service principal ${sp} is the caller's userId from introspect, taken as its service principal; give service-principal-id if that is wrong)`;
+        }
+        owner = { kind: 'spc', servicePrincipalId: sp };
+    }
+    if (target.clientId === undefined) {
+        if (target.id === undefined)
+            throw new Error('internal: a target without id or client ID');
+        return client.readCredential({ ...owner, id: target.id });
+    }
+    const wanted = target.clientId.toLowerCase();
+    const seen = new Set();
+    let pageToken = '';
+    let pages = 0;
+    do {
+        const page = await client.credentialPage(owner, pageToken);
+        const found = page.list.find((c) => c.clientId.toLowerCase() === wanted);
+        if (found !== undefined)
+            return found;
+        pageToken = page.nextPageToken;
+        pages++;
+        if (pageToken !== '' && (seen.has(pageToken) || pages >= rotate_MAX_PAGES))
+            throw new Error(`C1 listed credentials past ${pages} pages or repeated a page token.`);
+        seen.add(pageToken);
+    } while (pageToken !== '');
+    throw new Error(`${target.clientId} was not found among the ${owner.kind === 'pcc' ? "caller's personal clients" : `credentials of service principal ${owner.servicePrincipalId}`}${inferred}.`);
+}
+/** revokeOrphans looks for what an unanswered Create may have made and revokes it; it says what it found. */
+async function revokeOrphans(client, owner, displayName, oldId, sentAt, rt, progress) {
+    const found = [];
+    const failed = [];
+    const failedIds = [];
+    try {
+        let pageToken = '';
+        const seen = new Set();
+        for (let pages = 0; pages < rotate_MAX_PAGES; pages++) {
+            const page = await client.credentialPage(owner, pageToken);
+            for (const record of page.list.filter((r) => isOrphan(r, displayName, oldId, sentAt))) {
+                try {
+                    await client.revokeCredential(record.ref);
+                    found.push(record.clientId);
+                }
+                catch (error) {
+                    failed.push(`${record.clientId} (${messageOf(error)})`);
+                    failedIds.push(record.clientId);
+                }
+            }
+            pageToken = page.nextPageToken;
+            if (pageToken === '' || seen.has(pageToken))
+                break;
+            seen.add(pageToken);
+        }
+    }
+    catch (error) {
+        progress.action = `Check C1 for a credential named '${displayName}' created just now and revoke it.`;
+        return `Looking for a credential it may have created failed (${messageOf(error)}): check C1 for a credential named '${displayName}' created just now and revoke it.`;
+    }
+    rt.log.info(`Orphan search: revoked ${found.length}, failed ${failed.length}.`);
+    if (failed.length > 0) {
+        progress.action = `Revoke ${failedIds.join(', ')} in C1 by hand.`;
+        return `Found ${failed.join(', ')} but could not revoke it: revoke it by hand.`;
+    }
+    return found.length === 0 ? 'No credential created by this run was found.' : `Found and revoked ${found.join(', ')}.`;
+}
+/** oldSecretText is the old credential's secret when this run holds it: `self` with a given secret. */
+function oldSecretText(rt, config) {
+    if (!config.target.self || config.auth.kind !== 'assertion')
+        return undefined;
+    const text = rt.read(names_Input.clientId).trim() !== '' ? rt.read(names_Input.clientSecret) : (rt.env[Env.clientSecret] ?? '');
+    return text.trim() === '' ? undefined : text.trim();
+}
+function clientIdOf(value) {
+    try {
+        return tenant_parseClientId('new client ID', value);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/text.ts
 /**
  * neutralise makes a log line safe to write whatever it quotes (C1's answers, echo services, saved state,
@@ -35867,7 +36218,7 @@ function onCancel(step) {
     const message = {
         main: 'The main step was cancelled (SIGNAL); the post step still runs its cleanup, if one is set.',
         post: 'The post step was cancelled (SIGNAL) before it finished: the credential may still be open; check it in C1.',
-        rotate: 'The rotation was cancelled (SIGNAL) before it finished: check the job summary and C1 for what it created.'
+        rotate: "The rotation was cancelled (SIGNAL) before it finished and wrote no summary: a new credential may exist. Check C1 for credentials with the rotation's display name, and which secret GitHub holds."
     };
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {

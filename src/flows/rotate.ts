@@ -67,8 +67,14 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
   progress.where = store?.where() ?? '';
   if (store === undefined) rt.log.notice('Dry run without github-token: the GitHub check is skipped.');
 
-  const [current, pre] = await Promise.all([readCurrent(client, config), store?.preflight()]);
-  progress.old = current;
+  // Both settle before either failure is thrown, so that a read credential reaches the outputs even when the
+  // GitHub check fails first.
+  const [read, checked] = await Promise.allSettled([readCurrent(client, config), store?.preflight()]);
+  if (read.status === 'fulfilled') progress.old = read.value;
+  if (read.status === 'rejected') throw read.reason;
+  if (checked.status === 'rejected') throw checked.reason;
+  const current = read.value;
+  const pre = checked.value;
   const plan = planRotation(config, current, rt.now());
   if (!plan.due.rotate) {
     rt.log.notice(plan.due.notice);
@@ -90,7 +96,7 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
     created = await client.createCredential(owner, plan.create);
   } catch (error) {
     if (error instanceof C1Error && error.maybeApplied) {
-      const found = await revokeOrphans(client, owner, plan.create.displayName, current.ref.id, sentAt, rt);
+      const found = await revokeOrphans(client, owner, plan.create.displayName, current.ref.id, sentAt, rt, progress);
       throw new Error(`${messageOf(error)} The outcome is unknown, so the Create was not sent again. ${found} GitHub is unchanged.`);
     }
     if (error instanceof C1Error && error.status === 403 && owner.kind === 'pcc') {
@@ -111,11 +117,22 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
     const oldSecret = oldSecretText(rt, config);
     const rollback = rollbackFor(failure, oldSecret !== undefined);
     if (rollback.writeBack && oldSecret !== undefined) {
+      let secretBack = false;
       try {
         await store.putSecret(config.github.secretName, oldSecret, pre.key, pre.secret);
+        secretBack = true;
         if (clientIdUnknown) await store.writeClientId(current.clientId, pre);
         progress.notes.push(`The old secret${clientIdUnknown ? ' and client ID were' : ' was'} written back to ${progress.where}.`);
       } catch (error) {
+        if (secretBack) {
+          // The old secret is back, so only the old client ID matches it: the new one would pair it with the wrong secret.
+          progress.holds = `the old secret; the client ID may be the old one (${current.clientId}) or the new one (${fresh.clientId})`;
+          progress.action = `Set ${config.github.clientId.name} to the old client ID ${current.clientId} (or rerun); both credentials were kept valid.`;
+          throw new Error(
+            `${cause} The old secret was written back to ${config.github.secretName}, but writing the old client ID back failed (${messageOf(error)}): ` +
+              `${config.github.clientId.name} may hold ${current.clientId} or ${fresh.clientId}; set it to the old client ID ${current.clientId}. Both credentials are kept.`
+          );
+        }
         progress.holds = `either pair: the secret may be the new one or the old one, the client ID ${current.clientId} or ${fresh.clientId}`;
         progress.action = `Set ${config.github.secretName} and ${config.github.clientId.name} to a matching pair by hand (or rerun); both credentials were kept valid.`;
         throw new Error(
@@ -129,6 +146,7 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
         await client.revokeCredential(fresh.ref);
         progress.newRevoked = true;
       } catch (error) {
+        progress.action = `Revoke the new credential ${fresh.clientId} in C1 by hand; GitHub holds the old pair.`;
         throw new Error(`${cause} Revoking the new credential ${fresh.clientId} failed as well (${messageOf(error)}): revoke it by hand.`);
       }
       throw new Error(`${cause} The new credential ${fresh.clientId} was revoked; GitHub holds the old pair, which still works.`);
@@ -275,10 +293,12 @@ async function revokeOrphans(
   displayName: string,
   oldId: string,
   sentAt: Date,
-  rt: Runtime
+  rt: Runtime,
+  progress: Progress
 ): Promise<string> {
   const found: string[] = [];
   const failed: string[] = [];
+  const failedIds: string[] = [];
   try {
     let pageToken = '';
     const seen = new Set<string>();
@@ -290,6 +310,7 @@ async function revokeOrphans(
           found.push(record.clientId);
         } catch (error) {
           failed.push(`${record.clientId} (${messageOf(error)})`);
+          failedIds.push(record.clientId);
         }
       }
       pageToken = page.nextPageToken;
@@ -297,10 +318,14 @@ async function revokeOrphans(
       seen.add(pageToken);
     }
   } catch (error) {
+    progress.action = `Check C1 for a credential named '${displayName}' created just now and revoke it.`;
     return `Looking for a credential it may have created failed (${messageOf(error)}): check C1 for a credential named '${displayName}' created just now and revoke it.`;
   }
   rt.log.info(`Orphan search: revoked ${found.length}, failed ${failed.length}.`);
-  if (failed.length > 0) return `Found ${failed.join(', ')} but could not revoke it: revoke it by hand.`;
+  if (failed.length > 0) {
+    progress.action = `Revoke ${failedIds.join(', ')} in C1 by hand.`;
+    return `Found ${failed.join(', ')} but could not revoke it: revoke it by hand.`;
+  }
   return found.length === 0 ? 'No credential created by this run was found.' : `Found and revoked ${found.join(', ')}.`;
 }
 

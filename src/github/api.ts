@@ -3,6 +3,8 @@ export interface GitHubAnswer {
   readonly status: number;
   readonly data: unknown;
   readonly headers: Readonly<Record<string, string | number | undefined>>;
+  /** Set by `send` when an earlier attempt ended without a clear answer: a write may have been applied. */
+  readonly uncertain?: boolean;
 }
 
 /**
@@ -66,8 +68,8 @@ export function messageOf(data: unknown): string {
 /**
  * send sends one request with the contract's retries: rate limits (429, a 403 saying "secondary rate limit",
  * `x-ratelimit-remaining: 0`) wait `retry-after` or until the reset, at most 60 s; 5xx and network errors back
- * off. Any other 4xx is final. The answer is returned for the caller to judge (a 404 can be "absent"); the
- * error says whether a write may have been applied (some attempt ended without a clear refusal).
+ * off. Any other 4xx is final. The answer is returned for the caller to judge (a 404 can be "absent"), with
+ * `uncertain` when an earlier attempt may have applied the write; the error says the same in its `outcome`.
  */
 export async function send(
   request: GitHubRequest,
@@ -93,7 +95,7 @@ export async function send(
     const limited = rateLimitWait(answer, retry.now());
     if (answer.status >= 500) uncertain = true;
     const transient = limited !== undefined || answer.status >= 500;
-    if (!transient) return answer;
+    if (!transient) return uncertain ? { ...answer, uncertain } : answer;
     if (attempt >= retry.maxAttempts) {
       throw new GitHubError(
         `GitHub ${what} failed after ${attempt} attempt(s): HTTP ${answer.status}${messageOf(answer.data) === '' ? '' : ` (${messageOf(answer.data)})`}.`,

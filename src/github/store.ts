@@ -69,9 +69,12 @@ export class GitHubStore {
     const update = async (): Promise<GitHubAnswer> =>
       send(this.request, this.retry, what, 'PATCH', `${this.variablesPath()}/${enc(name)}`, { name, value });
     let answer = existing.exists ? await update() : await create();
+    // A first call that may have been applied leaves the outcome unknown whatever the second one says.
+    const uncertain = answer.uncertain === true;
     if (existing.exists && answer.status === 404) answer = await create();
     else if (!existing.exists && answer.status === 409) answer = await update();
-    if (answer.status < 200 || answer.status >= 300) throw this.refusal(what, answer, 'rejected');
+    if (answer.status < 200 || answer.status >= 300)
+      throw this.refusal(what, { ...answer, uncertain: uncertain || answer.uncertain === true }, 'rejected');
   }
 
   /** writeClientId writes the client ID where the inputs say: a variable or a secret. */
@@ -166,7 +169,10 @@ export class GitHubStore {
     return `${this.base()}/variables`;
   }
 
-  /** refusal turns a final non-2xx answer into an error; a permission 403 carries the hint about GITHUB_TOKEN. */
+  /**
+   * refusal turns a final non-2xx answer into an error; a permission 403 carries the hint about GITHUB_TOKEN.
+   * An answer after an attempt that may have been applied makes the outcome unknown.
+   */
   private refusal(what: string, answer: GitHubAnswer, outcome: 'rejected' | 'unknown'): GitHubError {
     const said = messageOf(answer.data);
     let hint = '';
@@ -181,7 +187,7 @@ export class GitHubStore {
     return new GitHubError(
       `GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`,
       answer.status,
-      outcome
+      answer.uncertain === true ? 'unknown' : outcome
     );
   }
 }

@@ -157,7 +157,8 @@ function attribute(value: string): string {
   return value.replace(/[&<>"']/gu, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
 }
 
-function code(value: FieldValue): string {
+/** code shows an untrusted value as inline code, escaped like `text`. */
+export function code(value: FieldValue): string {
   const shown = Array.isArray(value) ? (asList(value).length === 0 ? '(empty)' : asList(value).join(', ')) : show(value);
   return `<code>${text(shown)}</code>`;
 }

@@ -1,4 +1,5 @@
 import type { CredentialRecord } from '../c1/credentials.js';
+import { code, text } from './report.js';
 
 /** The rotate action's output names, exactly as `rotate/action.yml` declares them. */
 export const RotateOutput = {
@@ -66,7 +67,7 @@ export function rotationSummary(p: Progress): string {
   lines.push('| | |', '| --- | --- |', `| old | ${old} |`, `| new | ${fresh} |`);
   if (p.created !== undefined) lines.push(`| new expires | ${code(p.expiresTime ?? '')} |`);
   const names = `${code(p.secretName)} (secret), ${code(p.clientIdName.name)} (${p.clientIdName.as})`;
-  lines.push(`| stored in | ${p.where === '' ? '_GitHub not checked_' : `${cell(p.where)}: ${names}`} |`);
+  lines.push(`| stored in | ${p.where === '' ? '_GitHub not checked_' : `${text(p.where)}: ${names}`} |`);
   const verification = !p.verify
     ? 'skipped'
     : p.verified
@@ -77,12 +78,12 @@ export function rotationSummary(p: Progress): string {
   lines.push(`| verification | ${verification} |`);
   const revoked = p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no';
   lines.push(`| old revoked | ${revoked} |`, '');
-  lines.push(`- GitHub holds: ${cell(holds(p))}`);
+  lines.push(`- GitHub holds: ${text(holds(p))}`);
   if (p.newRevoked === true) lines.push('- The new credential was revoked again (rollback).');
-  for (const note of p.notes) lines.push(`- ${cell(note)}`);
-  if (p.error !== undefined) lines.push(`- Failed: ${cell(p.error)}`);
+  for (const note of p.notes) lines.push(`- ${text(note)}`);
+  if (p.error !== undefined) lines.push(`- Failed: ${text(p.error)}`);
   lines.push(
-    `- Action needed: ${cell(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`
+    `- Action needed: ${text(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`
   );
   return `${lines.join('\n')}\n`;
 }
@@ -92,12 +93,4 @@ function holds(p: Progress): string {
   if (p.dryRun) return 'unchanged (dry run).';
   if (p.rotated) return 'the new pair.';
   return 'the old pair, unchanged.';
-}
-
-function cell(text: string): string {
-  return text.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|');
-}
-
-function code(text: string): string {
-  return `\`${cell(text).replace(/`/gu, "'")}\``;
 }

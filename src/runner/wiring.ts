@@ -87,7 +87,8 @@ export function onCancel(step: 'main' | 'post' | 'rotate'): void {
   const message: Record<typeof step, string> = {
     main: 'The main step was cancelled (SIGNAL); the post step still runs its cleanup, if one is set.',
     post: 'The post step was cancelled (SIGNAL) before it finished: the credential may still be open; check it in C1.',
-    rotate: 'The rotation was cancelled (SIGNAL) before it finished: check the job summary and C1 for what it created.'
+    rotate:
+      "The rotation was cancelled (SIGNAL) before it finished and wrote no summary: a new credential may exist. Check C1 for credentials with the rotation's display name, and which secret GitHub holds."
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

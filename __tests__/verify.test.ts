@@ -177,6 +177,17 @@ describe('the verification retry schedule', () => {
     expect(worthRetrying(attempt)).toBe(expected);
   });
 
+  test.each<[string, MintAttempt, boolean]>([
+    ['400 invalid_client', refused(400, 'invalid_client'), false],
+    ['400 access_denied', refused(400, 'access_denied'), false],
+    ['401', refused(401, 'invalid_client'), true],
+    ['403', refused(403), true],
+    ['503', refused(503), true],
+    ['a network error', { kind: 'network', message: 'ECONNRESET' }, true]
+  ])('for rotation (rotation.md retries only 401, 403, 429, 5xx, network), retries %s: %s', (_name, attempt, expected) => {
+    expect(worthRetrying(attempt, false)).toBe(expected);
+  });
+
   /** A fake C1 client: each mint answers from the script (the last entry repeats) and takes `mintMs` of the fake clock. */
   function world(script: MintAttempt[], mintMs = 0) {
     let now = 1_000_000;

@@ -35364,13 +35364,13 @@ function verifyDelayMs(attempt) {
  * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
  * answer (a malformed request, say) will not change by waiting.
  */
-function worthRetrying(attempt) {
+function worthRetrying(attempt, retryOAuth400 = true) {
     if (attempt.kind !== 'refused')
         return attempt.kind === 'network';
     const { status, oauthError } = attempt;
     if (status === 401 || status === 403 || status === 429 || status >= 500)
         return true;
-    return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
+    return retryOAuth400 && status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
 }
 /**
  * mintUntilAccepted proves that C1 accepts a credential from this runner by minting a token with it, again and
@@ -35385,7 +35385,7 @@ async function mintUntilAccepted(client, credential, timeoutMs, deps) {
         if (result.kind === 'accepted')
             return { accepted: true, afterMs: elapsed, attempts: attempt };
         const last = result.message;
-        if (!worthRetrying(result))
+        if (!worthRetrying(result, deps.retryOAuth400 ?? true))
             return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
         // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
         const remaining = timeoutMs - elapsed;

@@ -14,6 +14,12 @@ export interface VerifyDeps {
   readonly sleep: (ms: number) => Promise<void>;
   /** One line per refused attempt, for the log. */
   readonly log: (line: string) => void;
+  /**
+   * Whether a 400 with one of the OAuth refusals below is retried: yes for `verify: token` (interface.md: how C1
+   * refuses a source address is not documented), no for rotation (rotation.md retries only 401, 403, 429, 5xx
+   * and network errors). Default true.
+   */
+  readonly retryOAuth400?: boolean;
 }
 
 /** Verification is how proving a credential ended: accepted after how long, or why not. */
@@ -37,11 +43,11 @@ export function verifyDelayMs(attempt: number): number {
  * while to apply, so 401, 403, 429, 5xx, network errors and the OAuth refusals above are retried; any other
  * answer (a malformed request, say) will not change by waiting.
  */
-export function worthRetrying(attempt: MintAttempt): boolean {
+export function worthRetrying(attempt: MintAttempt, retryOAuth400 = true): boolean {
   if (attempt.kind !== 'refused') return attempt.kind === 'network';
   const { status, oauthError } = attempt;
   if (status === 401 || status === 403 || status === 429 || status >= 500) return true;
-  return status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
+  return retryOAuth400 && status === 400 && oauthError !== undefined && RETRIED_OAUTH_ERRORS.has(oauthError);
 }
 
 /**
@@ -61,7 +67,8 @@ export async function mintUntilAccepted(
     const elapsed = deps.clock() - started;
     if (result.kind === 'accepted') return { accepted: true, afterMs: elapsed, attempts: attempt };
     const last = result.message;
-    if (!worthRetrying(result)) return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
+    if (!worthRetrying(result, deps.retryOAuth400 ?? true))
+      return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: true };
     // The last wait is cut short so that one attempt falls on the deadline itself, not up to 5 s before it.
     const remaining = timeoutMs - elapsed;
     if (remaining <= 0) return { accepted: false, afterMs: elapsed, attempts: attempt, last, final: false };

@@ -178,7 +178,8 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
         : await mintUntilAccepted(client, { clientId: newId, secret: created.secret }, config.verifyTimeoutMs, {
             clock: () => rt.now().getTime(),
             sleep: rt.sleep,
-            log: rt.log.info
+            log: rt.log.info,
+            retryOAuth400: false
           });
     progress.verifyMs = verification?.afterMs;
     if (verification?.accepted !== true) {

@@ -30862,21 +30862,21 @@ function buildAssertion(caller, secret, audience, now) {
     const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
     return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
 }
+/** assertionForm is the client-credentials form for a credential's own key, its signed assertion masked first. */
+function assertionForm(clientId, secret, audience, deps) {
+    const assertion = buildAssertion(clientId, secret, audience, deps.now());
+    deps.mask(assertion);
+    return {
+        client_id: clientId.value,
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: assertion
+    };
+}
 /** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
 async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
+    if (auth.kind === 'assertion')
+        return { what: 'the client credentials', form: assertionForm(auth.caller, auth.secret, tenantHost, deps) };
     let subjectToken = auth.subjectToken ?? '';
     if (subjectToken === '') {
         try {
@@ -31003,6 +31003,18 @@ function quote(value) {
 ;// CONCATENATED MODULE: ./src/config/secret.ts
 
 
+/**
+ * secretMasks is what to mask for a secret before it can appear anywhere: the whole value, and for a C1 client
+ * secret its key part too, a secret on its own should anything quote it alone (the JWK's `d` is masked once
+ * parsed).
+ */
+function secretMasks(value) {
+    const whole = value.trim();
+    if (whole === '')
+        return [];
+    const keyPart = whole.split(':')[3];
+    return whole.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '' ? [whole, keyPart] : [whole];
+}
 const EXPECTED = 'expected secret-token:conductorone.com:v1:<base64url Ed25519 JWK> (the value is not repeated here)';
 /** parseClientSecret decodes the secret without ever putting any part of it in an error message. */
 function parseClientSecret(input, value) {
@@ -31250,6 +31262,15 @@ function parseDuration(input, value) {
         throw new InputError(input, `got ${quote(v)}; the duration is longer than 100 years.`);
     return ms;
 }
+/** parseDurationUpTo reads an optional duration input: the fallback when empty, an error past `maxMs`. */
+function parseDurationUpTo(input, value, fallbackMs, maxMs) {
+    if (value.trim() === '')
+        return fallbackMs;
+    const ms = parseDuration(input, value);
+    if (ms > maxMs)
+        throw new InputError(input, `got ${value.trim()}; expected at most ${formatDuration(maxMs)}.`);
+    return ms;
+}
 /** formatDuration renders milliseconds the way the inputs are written (`1d2h`), for messages. */
 function formatDuration(ms) {
     let rest = Math.round(ms / 1000);
@@ -31273,6 +31294,11 @@ function formatDuration(ms) {
 /** parseList splits a list input on newlines, commas or spaces, dropping empty items. */
 function parseList(value) {
     return value.split(/[\s,]+/u).filter((item) => item !== '');
+}
+/** optional is a text input, trimmed, or undefined when empty. */
+function optional(value) {
+    const v = value.trim();
+    return v === '' ? undefined : v;
 }
 /** parseBoolean accepts `true`/`false` in any case and nothing else: a typo must not silently mean false. */
 function lists_parseBoolean(input, value, fallback) {
@@ -31535,7 +31561,7 @@ function connection_parseConnection(read, env) {
         auth,
         warnings,
         retryMaxAttempts: parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, names_Defaults.retryMaxAttempts),
-        requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
+        requestTimeoutMs: parseDurationUpTo(names_Input.requestTimeout, read(names_Input.requestTimeout), names_Defaults.requestTimeoutMs, 300_000)
     };
 }
 /**
@@ -31552,14 +31578,6 @@ function checkToken(from, token) {
 function noAuth() {
     return new InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
         '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.');
-}
-function parseTimeout(value) {
-    if (value.trim() === '')
-        return names_Defaults.requestTimeoutMs;
-    const ms = parseDuration(names_Input.requestTimeout, value);
-    if (ms > 300_000)
-        throw new InputError(names_Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
-    return ms;
 }
 function resolveTenant(tenant, inputCaller, envCaller, env) {
     const serverUrl = (env[Env.serverUrl] ?? '').trim();
@@ -31616,7 +31634,7 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
  */
 function parseVerify(read, connection, target) {
     const mode = parseChoice(names_Input.verify, read(names_Input.verify), ['none', 'token'], 'none');
-    const timeoutMs = parseVerifyTimeout(read(names_Input.verifyTimeout));
+    const timeoutMs = parseDurationUpTo(names_Input.verifyTimeout, read(names_Input.verifyTimeout), names_Defaults.verifyTimeoutMs, names_Defaults.maxVerifyTimeoutMs);
     const secretText = read(names_Input.verifyClientSecret).trim();
     const given = secretText === '' ? undefined : parseClientSecret(names_Input.verifyClientSecret, secretText);
     if (mode === 'none') {
@@ -31652,14 +31670,6 @@ function isCallersOwn(target, caller) {
         return target.id.toLowerCase() === caller.name.toLowerCase();
     const named = parseClientId(names_Input.personalClientId, target.clientId);
     return named.kind === 'pcc' && named.value.toLowerCase() === caller.value.toLowerCase();
-}
-function parseVerifyTimeout(value) {
-    if (value.trim() === '')
-        return names_Defaults.verifyTimeoutMs;
-    const ms = parseDuration(names_Input.verifyTimeout, value);
-    if (ms > names_Defaults.maxVerifyTimeoutMs)
-        throw new InputError(names_Input.verifyTimeout, `got ${value.trim()}; expected at most 5m.`);
-    return ms;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/widening.ts
@@ -31817,10 +31827,6 @@ function selfLock(own) {
 function inputs_isPersonalClientId(id) {
     return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(id);
 }
-function optional(value) {
-    const v = value.trim();
-    return v === '' ? undefined : v;
-}
 /** parseTarget reads `personal-client-id`; `self` needs the caller's pcc client ID. */
 function parseTarget(value, connection) {
     const v = value.trim();
@@ -31850,13 +31856,20 @@ function parseTarget(value, connection) {
     return { kind: 'id', id: v };
 }
 function parseRoles(value) {
-    const roles = unique(parseList(value));
-    for (const role of roles) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
-            throw new InputError(names_Input.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
-        }
-    }
+    const roles = parseRoleIds(names_Input.scopedRoles, value);
     return roles.length === 0 ? undefined : roles;
+}
+/** isRoleId is the rule for a role ID, from an input or from saved state. */
+function inputs_isRoleId(role) {
+    return /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role);
+}
+/** parseRoleIds reads a list of role IDs, deduplicated, each checked. */
+function parseRoleIds(input, value) {
+    const roles = unique(parseList(value));
+    const bad = roles.find((role) => !inputs_isRoleId(role));
+    if (bad !== undefined)
+        throw new InputError(input, `got ${quote(bad)}; expected role IDs (letters, digits, . _ : -).`);
+    return roles;
 }
 /** parseCidrList reads a list of CIDRs or IPs, deduplicated, with the 32-entry limit checked on the inputs. */
 function parseCidrList(input, items) {
@@ -32042,6 +32055,10 @@ function describe(ref) {
         ? `personal client '${ref.id}'`
         : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
 }
+/** listName names an owner's List in messages. */
+function listName(owner) {
+    return owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+}
 /** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
 function createBody(owner, fields) {
     const cidrs = [...fields.allowSourceCidr];
@@ -32151,14 +32168,7 @@ class C1Client {
      * thrown away; nothing is thrown, the caller judges the attempt.
      */
     async mintOnce(clientId, secret) {
-        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-        this.options.tokenDeps.mask(assertion);
-        const form = {
-            client_id: clientId.value,
-            grant_type: 'client_credentials',
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-            client_assertion: assertion
-        };
+        const form = assertionForm(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps);
         const started = Date.now();
         let response;
         try {
@@ -32287,7 +32297,7 @@ class C1Client {
     /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
     async credentialPage(owner, pageToken) {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+        const what = listName(owner);
         const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
         const list = client_isObject(body) ? body.list : undefined;
         if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
@@ -32319,12 +32329,8 @@ class C1Client {
             }
         }
         const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
-        if (secretText !== '') {
-            this.options.tokenDeps.mask(secretText);
-            const keyPart = secretText.split(':')[3];
-            if (keyPart !== undefined && keyPart !== '')
-                this.options.tokenDeps.mask(keyPart);
-        }
+        for (const mask of secretMasks(secretText))
+            this.options.tokenDeps.mask(mask);
         let secret;
         try {
             secret = secretText === '' ? undefined : parseClientSecret('clientSecret', secretText);
@@ -35121,8 +35127,7 @@ function code(value) {
     return `<code>${report_text(shown)}</code>`;
 }
 
-;// CONCATENATED MODULE: ./src/c1/resolve.ts
-
+;// CONCATENATED MODULE: ./src/c1/paging.ts
 
 /** List follows at most this many pages: a server that always hands out a new token would page forever. */
 const MAX_LIST_PAGES = 200;
@@ -35131,9 +35136,43 @@ const MAX_LIST_MS = 120_000;
 /** A page token longer than this is not C1's (its tokens are short): each would be held and sent back. */
 const MAX_PAGE_TOKEN_LENGTH = 4096;
 /**
+ * listPages yields the pages of a C1 List, one request at a time, until a page has no next token. What C1 says
+ * is untrusted, so paging is bounded for every List the actions make: at most MAX_LIST_PAGES pages in
+ * MAX_LIST_MS, no page token over MAX_PAGE_TOKEN_LENGTH characters, and none given twice; past any of these
+ * it fails, naming the List (`what`), rather than stop quietly with a partial answer.
+ */
+async function* listPages(what, fetchPage, now = Date.now) {
+    let pageToken = '';
+    let pages = 0;
+    const seen = new Set();
+    const started = now();
+    do {
+        if (pages > 0 && now() - started > MAX_LIST_MS) {
+            throw new C1Error(`${what} took more than ${MAX_LIST_MS / 1000} s over ${pages} pages; stopped there.`, 200, false);
+        }
+        if (pages >= MAX_LIST_PAGES)
+            throw new C1Error(`${what} gave more than ${MAX_LIST_PAGES} pages; stopped there.`, 200, false);
+        const page = await fetchPage(pageToken);
+        pages++;
+        yield page;
+        pageToken = page.nextPageToken;
+        if (pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
+            throw new C1Error(`${what} answered page ${pages} with a page token of ${pageToken.length} characters; stopped there.`, 200, false);
+        }
+        if (seen.has(pageToken))
+            throw new C1Error(`${what} repeated a page token after ${pages} pages; stopped there.`, 200, false);
+        seen.add(pageToken);
+    } while (pageToken !== '');
+}
+
+;// CONCATENATED MODULE: ./src/c1/resolve.ts
+
+
+
+/**
  * resolveTarget finds the credential: an `id` is used as is (and read with Get only when `read` is set); a full
- * client ID is looked up through List, page by page, whose record already holds the current values. What List
- * says is untrusted: paging is bounded, and the id found must pass the `personal-client-id` rule before it is
+ * client ID is looked up through List, page by page (bounded: listPages), whose record already holds the current
+ * values. What List says is untrusted: the id found must pass the `personal-client-id` rule before it is
  * used in a path or a log line.
  */
 async function resolveTarget(client, target, read, now = Date.now) {
@@ -35141,41 +35180,24 @@ async function resolveTarget(client, target, read, now = Date.now) {
         return { id: target.id, current: read ? await client.get(target.id) : undefined };
     const wanted = target.clientId.toLowerCase();
     const what = `C1 List of personal clients (looking for ${target.clientId})`;
-    let pageToken = '';
     let pages = 0;
-    const seen = new Set();
-    const started = now();
-    do {
-        if (pages > 0 && now() - started > MAX_LIST_MS) {
-            throw new C1Error(`${what} took more than ${MAX_LIST_MS / 1000} s over ${pages} pages without the credential; stopped there.`, 200, false);
-        }
-        if (pages >= MAX_LIST_PAGES) {
-            throw new C1Error(`${what} gave more than ${MAX_LIST_PAGES} pages without the credential; stopped there.`, 200, false);
-        }
-        const page = await client.listPage(pageToken, target.clientId);
+    for await (const page of listPages(what, (pageToken) => client.listPage(pageToken, target.clientId), now)) {
         pages++;
         const found = page.list.find((c) => c.clientId?.toLowerCase() === wanted);
-        if (found !== undefined) {
-            const id = found.id ?? '';
-            if (!inputs_isPersonalClientId(id)) {
-                throw new C1Error(`${what} answered with an id for it that is not a valid personal client id: ${JSON.stringify(id.slice(0, 80))}.`, 200, false);
-            }
-            return { id, current: found };
+        if (found === undefined)
+            continue;
+        const id = found.id ?? '';
+        if (!inputs_isPersonalClientId(id)) {
+            throw new C1Error(`${what} answered with an id for it that is not a valid personal client id: ${JSON.stringify(id.slice(0, 80))}.`, 200, false);
         }
-        pageToken = page.nextPageToken;
-        if (pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
-            throw new C1Error(`${what} answered page ${pages} with a page token of ${pageToken.length} characters; stopped there.`, 200, false);
-        }
-        // A server that hands back a token it gave before would page forever.
-        if (seen.has(pageToken))
-            throw new C1Error(`${what} repeated a page token after ${pages} pages; stopped there.`, 200, false);
-        seen.add(pageToken);
-    } while (pageToken !== '');
+        return { id, current: found };
+    }
     throw new Error(`Personal client ${target.clientId} was not found among the caller's personal clients (List, ${pages} page${pages === 1 ? '' : 's'}). ` +
         'List shows only the credentials of the user the token belongs to.');
 }
 
 ;// CONCATENATED MODULE: ./src/flows/session.ts
+
 
 
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
@@ -35188,13 +35210,8 @@ function maskSecretInputs(rt) {
         rt.env[Env.clientSecret] ?? '',
         rt.env[Env.oidcToken] ?? ''
     ];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
+    for (const mask of secrets.flatMap(secretMasks))
+        rt.setSecret(mask);
 }
 /** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
 function maskVerifySecret(rt, verify) {
@@ -35296,7 +35313,6 @@ function readSavedRun(store) {
         problems
     };
 }
-const ROLE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u;
 /** undoProblem says how a saved Undo breaks the rules a planned one keeps, or undefined when it keeps them. */
 function undoProblem(value) {
     if (!isRecord(value))
@@ -35341,7 +35357,7 @@ function valueProblem(field, value) {
         return 'is not a list of text';
     const list = value;
     if (field === 'scopedRoles')
-        return list.every((r) => ROLE.test(r)) ? undefined : 'holds something that is not a role ID';
+        return list.every(isRoleId) ? undefined : 'holds something that is not a role ID';
     if (list.length > Defaults.maxCidrs)
         return `holds ${list.length} CIDRs, more than ${Defaults.maxCidrs}`;
     return list.every(isCidr) ? undefined : 'holds something that is not a CIDR';

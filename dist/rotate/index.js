@@ -30931,6 +30931,15 @@ function durations_parseDuration(input, value) {
         throw new errors_InputError(input, `got ${errors_quote(v)}; the duration is longer than 100 years.`);
     return ms;
 }
+/** parseDurationUpTo reads an optional duration input: the fallback when empty, an error past `maxMs`. */
+function durations_parseDurationUpTo(input, value, fallbackMs, maxMs) {
+    if (value.trim() === '')
+        return fallbackMs;
+    const ms = durations_parseDuration(input, value);
+    if (ms > maxMs)
+        throw new errors_InputError(input, `got ${value.trim()}; expected at most ${durations_formatDuration(maxMs)}.`);
+    return ms;
+}
 /** formatDuration renders milliseconds the way the inputs are written (`1d2h`), for messages. */
 function durations_formatDuration(ms) {
     let rest = Math.round(ms / 1000);
@@ -30954,6 +30963,11 @@ function durations_formatDuration(ms) {
 /** parseList splits a list input on newlines, commas or spaces, dropping empty items. */
 function lists_parseList(value) {
     return value.split(/[\s,]+/u).filter((item) => item !== '');
+}
+/** optional is a text input, trimmed, or undefined when empty. */
+function lists_optional(value) {
+    const v = value.trim();
+    return v === '' ? undefined : v;
 }
 /** parseBoolean accepts `true`/`false` in any case and nothing else: a typo must not silently mean false. */
 function lists_parseBoolean(input, value, fallback) {
@@ -31056,6 +31070,18 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/config/secret.ts
 
 
+/**
+ * secretMasks is what to mask for a secret before it can appear anywhere: the whole value, and for a C1 client
+ * secret its key part too, a secret on its own should anything quote it alone (the JWK's `d` is masked once
+ * parsed).
+ */
+function secretMasks(value) {
+    const whole = value.trim();
+    if (whole === '')
+        return [];
+    const keyPart = whole.split(':')[3];
+    return whole.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '' ? [whole, keyPart] : [whole];
+}
 const secret_EXPECTED = 'expected secret-token:conductorone.com:v1:<base64url Ed25519 JWK> (the value is not repeated here)';
 /** parseClientSecret decodes the secret without ever putting any part of it in an error message. */
 function secret_parseClientSecret(input, value) {
@@ -31256,7 +31282,7 @@ function connection_parseConnection(read, env) {
         auth,
         warnings,
         retryMaxAttempts: lists_parseInteger(names_Input.retryMaxAttempts, read(names_Input.retryMaxAttempts), 1, 10, names_Defaults.retryMaxAttempts),
-        requestTimeoutMs: parseTimeout(read(names_Input.requestTimeout))
+        requestTimeoutMs: durations_parseDurationUpTo(names_Input.requestTimeout, read(names_Input.requestTimeout), names_Defaults.requestTimeoutMs, 300_000)
     };
 }
 /**
@@ -31273,14 +31299,6 @@ function checkToken(from, token) {
 function noAuth() {
     return new errors_InputError(names_Input.token, 'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
         '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.');
-}
-function parseTimeout(value) {
-    if (value.trim() === '')
-        return names_Defaults.requestTimeoutMs;
-    const ms = durations_parseDuration(names_Input.requestTimeout, value);
-    if (ms > 300_000)
-        throw new errors_InputError(names_Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
-    return ms;
 }
 function resolveTenant(tenant, inputCaller, envCaller, env) {
     const serverUrl = (env[Env.serverUrl] ?? '').trim();
@@ -31337,7 +31355,7 @@ function resolveTenant(tenant, inputCaller, envCaller, env) {
  */
 function verify_parseVerify(read, connection, target) {
     const mode = parseChoice(Input.verify, read(Input.verify), ['none', 'token'], 'none');
-    const timeoutMs = parseVerifyTimeout(read(Input.verifyTimeout));
+    const timeoutMs = parseDurationUpTo(Input.verifyTimeout, read(Input.verifyTimeout), Defaults.verifyTimeoutMs, Defaults.maxVerifyTimeoutMs);
     const secretText = read(Input.verifyClientSecret).trim();
     const given = secretText === '' ? undefined : parseClientSecret(Input.verifyClientSecret, secretText);
     if (mode === 'none') {
@@ -31373,14 +31391,6 @@ function verify_isCallersOwn(target, caller) {
         return target.id.toLowerCase() === caller.name.toLowerCase();
     const named = parseClientId(Input.personalClientId, target.clientId);
     return named.kind === 'pcc' && named.value.toLowerCase() === caller.value.toLowerCase();
-}
-function parseVerifyTimeout(value) {
-    if (value.trim() === '')
-        return Defaults.verifyTimeoutMs;
-    const ms = parseDuration(Input.verifyTimeout, value);
-    if (ms > Defaults.maxVerifyTimeoutMs)
-        throw new InputError(Input.verifyTimeout, `got ${value.trim()}; expected at most 5m.`);
-    return ms;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/widening.ts
@@ -31538,10 +31548,6 @@ function selfLock(own) {
 function isPersonalClientId(id) {
     return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(id);
 }
-function optional(value) {
-    const v = value.trim();
-    return v === '' ? undefined : v;
-}
 /** parseTarget reads `personal-client-id`; `self` needs the caller's pcc client ID. */
 function parseTarget(value, connection) {
     const v = value.trim();
@@ -31571,13 +31577,20 @@ function parseTarget(value, connection) {
     return { kind: 'id', id: v };
 }
 function parseRoles(value) {
-    const roles = unique(parseList(value));
-    for (const role of roles) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
-            throw new InputError(Input.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
-        }
-    }
+    const roles = parseRoleIds(Input.scopedRoles, value);
     return roles.length === 0 ? undefined : roles;
+}
+/** isRoleId is the rule for a role ID, from an input or from saved state. */
+function isRoleId(role) {
+    return /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role);
+}
+/** parseRoleIds reads a list of role IDs, deduplicated, each checked. */
+function parseRoleIds(input, value) {
+    const roles = cidr_unique(lists_parseList(value));
+    const bad = roles.find((role) => !isRoleId(role));
+    if (bad !== undefined)
+        throw new errors_InputError(input, `got ${errors_quote(bad)}; expected role IDs (letters, digits, . _ : -).`);
+    return roles;
 }
 /** parseCidrList reads a list of CIDRs or IPs, deduplicated, with the 32-entry limit checked on the inputs. */
 function parseCidrList(input, items) {
@@ -31827,6 +31840,10 @@ function describe(ref) {
         ? `personal client '${ref.id}'`
         : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
 }
+/** listName names an owner's List in messages. */
+function listName(owner) {
+    return owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+}
 /** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
 function createBody(owner, fields) {
     const cidrs = [...fields.allowSourceCidr];
@@ -31885,6 +31902,44 @@ function isStringListOrNull(v) {
 }
 function isStringOrNull(v) {
     return v === undefined || v === null || typeof v === 'string';
+}
+
+;// CONCATENATED MODULE: ./src/c1/paging.ts
+
+/** List follows at most this many pages: a server that always hands out a new token would page forever. */
+const MAX_LIST_PAGES = 200;
+/** List stops after this long, however many pages it has read: a slow server must not hold the step. */
+const MAX_LIST_MS = 120_000;
+/** A page token longer than this is not C1's (its tokens are short): each would be held and sent back. */
+const MAX_PAGE_TOKEN_LENGTH = 4096;
+/**
+ * listPages yields the pages of a C1 List, one request at a time, until a page has no next token. What C1 says
+ * is untrusted, so paging is bounded for every List the actions make: at most MAX_LIST_PAGES pages in
+ * MAX_LIST_MS, no page token over MAX_PAGE_TOKEN_LENGTH characters, and none given twice; past any of these
+ * it fails, naming the List (`what`), rather than stop quietly with a partial answer.
+ */
+async function* listPages(what, fetchPage, now = Date.now) {
+    let pageToken = '';
+    let pages = 0;
+    const seen = new Set();
+    const started = now();
+    do {
+        if (pages > 0 && now() - started > MAX_LIST_MS) {
+            throw new C1Error(`${what} took more than ${MAX_LIST_MS / 1000} s over ${pages} pages; stopped there.`, 200, false);
+        }
+        if (pages >= MAX_LIST_PAGES)
+            throw new C1Error(`${what} gave more than ${MAX_LIST_PAGES} pages; stopped there.`, 200, false);
+        const page = await fetchPage(pageToken);
+        pages++;
+        yield page;
+        pageToken = page.nextPageToken;
+        if (pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
+            throw new C1Error(`${what} answered page ${pages} with a page token of ${pageToken.length} characters; stopped there.`, 200, false);
+        }
+        if (seen.has(pageToken))
+            throw new C1Error(`${what} repeated a page token after ${pages} pages; stopped there.`, 200, false);
+        seen.add(pageToken);
+    } while (pageToken !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/c1/verify.ts
@@ -31973,12 +32028,12 @@ const DEFAULT_VERIFY_MS = 90_000;
 /** parseRotateConfig turns every input of the rotate action into one RotateConfig, or throws the first InputError. */
 function parseRotateConfig(read, env) {
     const connection = connection_parseConnection(read, env);
-    const servicePrincipalId = rotate_optional(read(RotateInput.servicePrincipalId));
-    if (servicePrincipalId !== undefined && !ID.test(servicePrincipalId)) {
+    const servicePrincipalId = lists_optional(read(RotateInput.servicePrincipalId));
+    if (servicePrincipalId !== undefined && !isPersonalClientId(servicePrincipalId)) {
         throw new errors_InputError(RotateInput.servicePrincipalId, `got ${errors_quote(servicePrincipalId)}; expected a service principal id.`);
     }
     const target = parseRotateTarget(read(RotateInput.credential), servicePrincipalId, connection.auth.caller);
-    const expiresInMs = rotate_optional(read(RotateInput.expiresIn)) === undefined
+    const expiresInMs = lists_optional(read(RotateInput.expiresIn)) === undefined
         ? DEFAULT_EXPIRES_MS
         : durations_parseDuration(RotateInput.expiresIn, read(RotateInput.expiresIn));
     if (expiresInMs < 3_600_000)
@@ -31986,7 +32041,7 @@ function parseRotateConfig(read, env) {
     if (target.kind === 'spc' && expiresInMs > SPC_MAX_MS) {
         throw new errors_InputError(RotateInput.expiresIn, `got ${durations_formatDuration(expiresInMs)}; a service principal credential lives at most 180d.`);
     }
-    const rotateWithinText = rotate_optional(read(RotateInput.rotateWithin));
+    const rotateWithinText = lists_optional(read(RotateInput.rotateWithin));
     const rotateWithinMs = rotateWithinText === undefined ? undefined : durations_parseDuration(RotateInput.rotateWithin, rotateWithinText);
     const warnings = [...connection.warnings];
     if (rotateWithinMs !== undefined && rotateWithinMs >= expiresInMs) {
@@ -32000,16 +32055,13 @@ function parseRotateConfig(read, env) {
         throw new errors_InputError(RotateInput.allowSourceCidr, "cannot hold 'runner' here: a rotated credential outlives this job's runner.");
     }
     const dryRun = lists_parseBoolean(RotateInput.dryRun, read(RotateInput.dryRun), false);
-    const verifyTimeoutText = rotate_optional(read(RotateInput.verifyTimeout));
-    const verifyTimeoutMs = verifyTimeoutText === undefined ? DEFAULT_VERIFY_MS : durations_parseDuration(RotateInput.verifyTimeout, verifyTimeoutText);
-    if (verifyTimeoutMs > 600_000)
-        throw new errors_InputError(RotateInput.verifyTimeout, `got ${verifyTimeoutText ?? ''}; expected at most 10m.`);
+    const verifyTimeoutMs = durations_parseDurationUpTo(RotateInput.verifyTimeout, read(RotateInput.verifyTimeout), DEFAULT_VERIFY_MS, 600_000);
     return {
         ...connection,
         target,
         expiresInMs,
         rotateWithinMs,
-        displayName: rotate_optional(read(RotateInput.displayName)),
+        displayName: lists_optional(read(RotateInput.displayName)),
         allowSourceCidr: cidrItems.length === 0 ? undefined : parseCidrList(RotateInput.allowSourceCidr, cidrItems),
         scopedRoles: rotate_parseRoles(read(RotateInput.scopedRoles)),
         allowUnrestricted: lists_parseBoolean(RotateInput.allowUnrestricted, read(RotateInput.allowUnrestricted), false),
@@ -32018,11 +32070,10 @@ function parseRotateConfig(read, env) {
         verifyTimeoutMs,
         revokeOld: lists_parseBoolean(RotateInput.revokeOld, read(RotateInput.revokeOld), true),
         dryRun,
-        jobSummary: lists_parseBoolean('job-summary', read('job-summary'), true),
+        jobSummary: lists_parseBoolean(names_Input.jobSummary, read(names_Input.jobSummary), true),
         warnings
     };
 }
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u;
 // GitHub's own rule for secret and variable names: letters, digits, underscores; no leading digit or GITHUB_.
 const GITHUB_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/u;
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/u;
@@ -32056,7 +32107,7 @@ function parseRotateTarget(value, servicePrincipalId, caller) {
         }
         return { kind: 'spc', self, id: parsed.name, clientId: parsed.value, servicePrincipalId };
     }
-    if (!ID.test(v))
+    if (!isPersonalClientId(v))
         throw new errors_InputError(RotateInput.credential, `got ${errors_quote(v)}; expected self, a credential id (blue-whale-12345) or a full client ID.`);
     const self = caller !== undefined && caller.name === v && (servicePrincipalId === undefined ? caller.kind === 'pcc' : caller.kind === 'spc');
     return servicePrincipalId === undefined
@@ -32064,18 +32115,13 @@ function parseRotateTarget(value, servicePrincipalId, caller) {
         : { kind: 'spc', self, id: v, clientId: undefined, servicePrincipalId };
 }
 function rotate_parseRoles(value) {
-    const roles = cidr_unique(lists_parseList(value));
+    const roles = parseRoleIds(RotateInput.scopedRoles, value);
     if (roles.length === 0 && value.trim() !== '')
         throw new errors_InputError(RotateInput.scopedRoles, 'holds no role IDs; leave it empty to copy the old roles.');
-    for (const role of roles) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
-            throw new errors_InputError(RotateInput.scopedRoles, `got ${errors_quote(role)}; expected role IDs (letters, digits, . _ : -).`);
-        }
-    }
     return roles.length === 0 ? undefined : roles;
 }
 function parseGitHub(read, env, dryRun) {
-    const token = rotate_optional(read(RotateInput.githubToken));
+    const token = lists_optional(read(RotateInput.githubToken));
     if (token === undefined && !dryRun) {
         throw new errors_InputError(RotateInput.githubToken, 'is required: a token that may write Actions secrets (and variables), e.g. a GitHub App token from actions/create-github-app-token or a fine-grained PAT; GITHUB_TOKEN cannot write secrets.');
     }
@@ -32089,9 +32135,9 @@ function parseGitHub(read, env, dryRun) {
         throw new errors_InputError(RotateInput.clientIdSecret, `is the same secret as secret-name (${secretName}); the client ID and its secret need two.`);
     }
     const scope = lists_parseChoice(RotateInput.scope, read(RotateInput.scope), ['repository', 'environment', 'organization'], 'repository');
-    const environment = rotate_optional(read(RotateInput.environment));
-    const organization = rotate_optional(read(RotateInput.organization));
-    const repositoryText = rotate_optional(read(RotateInput.repository));
+    const environment = lists_optional(read(RotateInput.environment));
+    const organization = lists_optional(read(RotateInput.organization));
+    const repositoryText = lists_optional(read(RotateInput.repository));
     if (scope !== 'environment' && environment !== undefined)
         throw new errors_InputError(RotateInput.environment, `is only used with scope: environment (scope is ${scope}).`);
     if (scope !== 'organization' && organization !== undefined)
@@ -32120,7 +32166,7 @@ function parseGitHub(read, env, dryRun) {
         owner = o;
         repo = r;
     }
-    const apiText = rotate_optional(read(RotateInput.githubApiUrl)) ?? rotate_optional(env.GITHUB_API_URL ?? '') ?? 'https://api.github.com';
+    const apiText = lists_optional(read(RotateInput.githubApiUrl)) ?? lists_optional(env.GITHUB_API_URL ?? '') ?? 'https://api.github.com';
     return {
         token,
         apiUrl: parseApiUrl(apiText),
@@ -32153,7 +32199,7 @@ function parseApiUrl(text) {
     catch {
         url = undefined;
     }
-    const loopback = url !== undefined && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
+    const loopback = url !== undefined && tenant_isLoopback(url.hostname);
     if (url === undefined ||
         url.username !== '' ||
         url.password !== '' ||
@@ -32163,10 +32209,6 @@ function parseApiUrl(text) {
         throw new errors_InputError(RotateInput.githubApiUrl, `got ${errors_quote(text)}; expected https://api.github.com or https://<ghes-host>/api/v3 (http:// only for loopback).`);
     }
     return url.href.replace(/\/$/u, '');
-}
-function rotate_optional(value) {
-    const v = value.trim();
-    return v === '' ? undefined : v;
 }
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
@@ -35242,21 +35284,21 @@ function buildAssertion(caller, secret, audience, now) {
     const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
     return `${signingInput}.${b64((0,external_node_crypto_.sign)(null, Buffer.from(signingInput), secret.key))}`;
 }
+/** assertionForm is the client-credentials form for a credential's own key, its signed assertion masked first. */
+function assertionForm(clientId, secret, audience, deps) {
+    const assertion = buildAssertion(clientId, secret, audience, deps.now());
+    deps.mask(assertion);
+    return {
+        client_id: clientId.value,
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: assertion
+    };
+}
 /** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
 async function tokenRequest(auth, tenantHost, deps) {
-    if (auth.kind === 'assertion') {
-        const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-        deps.mask(assertion);
-        return {
-            what: 'the client credentials',
-            form: {
-                client_id: auth.caller.value,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion
-            }
-        };
-    }
+    if (auth.kind === 'assertion')
+        return { what: 'the client credentials', form: assertionForm(auth.caller, auth.secret, tenantHost, deps) };
     let subjectToken = auth.subjectToken ?? '';
     if (subjectToken === '') {
         try {
@@ -35356,14 +35398,7 @@ class C1Client {
      * thrown away; nothing is thrown, the caller judges the attempt.
      */
     async mintOnce(clientId, secret) {
-        const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-        this.options.tokenDeps.mask(assertion);
-        const form = {
-            client_id: clientId.value,
-            grant_type: 'client_credentials',
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-            client_assertion: assertion
-        };
+        const form = assertionForm(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps);
         const started = Date.now();
         let response;
         try {
@@ -35492,7 +35527,7 @@ class C1Client {
     /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
     async credentialPage(owner, pageToken) {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-        const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+        const what = listName(owner);
         const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
         const list = client_isObject(body) ? body.list : undefined;
         if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
@@ -35524,12 +35559,8 @@ class C1Client {
             }
         }
         const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
-        if (secretText !== '') {
-            this.options.tokenDeps.mask(secretText);
-            const keyPart = secretText.split(':')[3];
-            if (keyPart !== undefined && keyPart !== '')
-                this.options.tokenDeps.mask(keyPart);
-        }
+        for (const mask of secretMasks(secretText))
+            this.options.tokenDeps.mask(mask);
         let secret;
         try {
             secret = secretText === '' ? undefined : secret_parseClientSecret('clientSecret', secretText);
@@ -35747,6 +35778,7 @@ function describeNetworkError(error) {
 ;// CONCATENATED MODULE: ./src/flows/session.ts
 
 
+
 /** maskSecretInputs masks every secret input before anything could echo one, before any parsing even. */
 function maskSecretInputs(rt) {
     const secrets = [
@@ -35757,13 +35789,8 @@ function maskSecretInputs(rt) {
         rt.env[Env.clientSecret] ?? '',
         rt.env[Env.oidcToken] ?? ''
     ];
-    for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-        rt.setSecret(secret);
-        // The key part of a client secret is a secret on its own, should anything quote it alone.
-        const keyPart = secret.split(':')[3];
-        if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '')
-            rt.setSecret(keyPart);
-    }
+    for (const mask of secrets.flatMap(secretMasks))
+        rt.setSecret(mask);
 }
 /** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */
 function maskVerifySecret(rt, verify) {
@@ -35801,7 +35828,7 @@ function openClient(connection, rt) {
 
 
 
-const rotate_MAX_PAGES = 200;
+
 /**
  * rotate is the rotate action: validate → (C1 token, read ‖ GitHub preflight) → due? → Create → verify →
  * store the secret, then the client ID → revoke the old. Every failure after the Create undoes what its row of
@@ -36046,20 +36073,11 @@ async function readCurrent(client, config) {
         return client.readCredential({ ...owner, id: target.id });
     }
     const wanted = target.clientId.toLowerCase();
-    const seen = new Set();
-    let pageToken = '';
-    let pages = 0;
-    do {
-        const page = await client.credentialPage(owner, pageToken);
+    for await (const page of listPages(`C1 ${listName(owner)}`, (pageToken) => client.credentialPage(owner, pageToken))) {
         const found = page.list.find((c) => c.clientId.toLowerCase() === wanted);
         if (found !== undefined)
             return found;
-        pageToken = page.nextPageToken;
-        pages++;
-        if (pageToken !== '' && (seen.has(pageToken) || pages >= rotate_MAX_PAGES))
-            throw new Error(`C1 listed credentials past ${pages} pages or repeated a page token.`);
-        seen.add(pageToken);
-    } while (pageToken !== '');
+    }
     throw new Error(`${target.clientId} was not found among the ${owner.kind === 'pcc' ? "caller's personal clients" : `credentials of service principal ${owner.servicePrincipalId}`}${inferred}.`);
 }
 /** revokeOrphans looks for what an unanswered Create may have made and revokes it; it says what it found. */
@@ -36068,10 +36086,7 @@ async function revokeOrphans(client, owner, displayName, oldId, sentAt, rt, prog
     const failed = [];
     const failedIds = [];
     try {
-        let pageToken = '';
-        const seen = new Set();
-        for (let pages = 0; pages < rotate_MAX_PAGES; pages++) {
-            const page = await client.credentialPage(owner, pageToken);
+        for await (const page of listPages(`C1 ${listName(owner)}`, (pageToken) => client.credentialPage(owner, pageToken))) {
             for (const record of page.list.filter((r) => isOrphan(r, displayName, oldId, sentAt))) {
                 try {
                     await client.revokeCredential(record.ref);
@@ -36082,10 +36097,6 @@ async function revokeOrphans(client, owner, displayName, oldId, sentAt, rt, prog
                     failedIds.push(record.clientId);
                 }
             }
-            pageToken = page.nextPageToken;
-            if (pageToken === '' || seen.has(pageToken))
-                break;
-            seen.add(pageToken);
         }
     }
     catch (error) {

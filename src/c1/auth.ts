@@ -34,21 +34,26 @@ export interface TokenDeps {
   readonly mask: (secret: string) => void;
 }
 
+/** assertionForm is the client-credentials form for a credential's own key, its signed assertion masked first. */
+export function assertionForm(
+  clientId: ClientId,
+  secret: ClientSecret,
+  audience: string,
+  deps: Pick<TokenDeps, 'now' | 'mask'>
+): Record<string, string> {
+  const assertion = buildAssertion(clientId, secret, audience, deps.now());
+  deps.mask(assertion);
+  return {
+    client_id: clientId.value,
+    grant_type: 'client_credentials',
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion
+  };
+}
+
 /** tokenRequest builds the token-endpoint form for an auth mode that mints its own token. */
 export async function tokenRequest(auth: Exclude<Auth, { kind: 'token' }>, tenantHost: string, deps: TokenDeps): Promise<TokenRequest> {
-  if (auth.kind === 'assertion') {
-    const assertion = buildAssertion(auth.caller, auth.secret, tenantHost, deps.now());
-    deps.mask(assertion);
-    return {
-      what: 'the client credentials',
-      form: {
-        client_id: auth.caller.value,
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: assertion
-      }
-    };
-  }
+  if (auth.kind === 'assertion') return { what: 'the client credentials', form: assertionForm(auth.caller, auth.secret, tenantHost, deps) };
   let subjectToken = auth.subjectToken ?? '';
   if (subjectToken === '') {
     try {

@@ -1,13 +1,12 @@
 import type { Auth } from '../config/connection.js';
-import type { Tenant } from '../config/tenant.js';
+import type { ClientId, Tenant } from '../config/tenant.js';
 import { TimeoutError, type HttpResponse, type Transport } from '../net/http.js';
-import type { ClientId } from '../config/tenant.js';
 import type { ClientSecret } from '../config/secret.js';
-import { buildAssertion, tokenRequest, type TokenDeps } from './auth.js';
+import { assertionForm, tokenRequest, type TokenDeps } from './auth.js';
 import { bodyMessage, C1Error, excerpt, messageOf, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import { readPersonalClient, type ClientFields, type PersonalClient } from './types.js';
-import { parseClientSecret } from '../config/secret.js';
+import { parseClientSecret, secretMasks } from '../config/secret.js';
 import {
   checkId,
   collectionPath,
@@ -15,6 +14,7 @@ import {
   credentialPath,
   describe,
   expectRecord,
+  listName,
   toRecord,
   type CredentialRecord,
   type CredentialRef,
@@ -111,14 +111,7 @@ export class C1Client {
    * thrown away; nothing is thrown, the caller judges the attempt.
    */
   async mintOnce(clientId: ClientId, secret: ClientSecret): Promise<MintAttempt> {
-    const assertion = buildAssertion(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps.now());
-    this.options.tokenDeps.mask(assertion);
-    const form = {
-      client_id: clientId.value,
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion
-    };
+    const form = assertionForm(clientId, secret, this.options.tenant.hostname, this.options.tokenDeps);
     const started = Date.now();
     let response: HttpResponse;
     try {
@@ -253,7 +246,7 @@ export class C1Client {
   /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
   async credentialPage(owner: Owner, pageToken: string): Promise<{ list: CredentialRecord[]; nextPageToken: string }> {
     const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
-    const what = owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+    const what = listName(owner);
     const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
     const list = isObject(body) ? body.list : undefined;
     if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
@@ -285,11 +278,7 @@ export class C1Client {
       }
     }
     const secretText = isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
-    if (secretText !== '') {
-      this.options.tokenDeps.mask(secretText);
-      const keyPart = secretText.split(':')[3];
-      if (keyPart !== undefined && keyPart !== '') this.options.tokenDeps.mask(keyPart);
-    }
+    for (const mask of secretMasks(secretText)) this.options.tokenDeps.mask(mask);
     let secret: ClientSecret | undefined;
     try {
       secret = secretText === '' ? undefined : parseClientSecret('clientSecret', secretText);

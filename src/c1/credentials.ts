@@ -55,6 +55,11 @@ export function describe(ref: CredentialRef): string {
     : `service principal credential '${ref.id}' (service principal '${ref.servicePrincipalId}')`;
 }
 
+/** listName names an owner's List in messages. */
+export function listName(owner: Owner): string {
+  return owner.kind === 'pcc' ? 'List of personal clients' : `ListCredentials of service principal '${owner.servicePrincipalId}'`;
+}
+
 /** createBody is Create's request for a kind: spc says allowSourceCidrs, pcc allowSourceCidr; both say scopedRoles. */
 export function createBody(owner: Owner, fields: NewCredential): Record<string, unknown> {
   const cidrs = [...fields.allowSourceCidr];

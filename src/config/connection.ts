@@ -1,5 +1,5 @@
 import { InputError } from './errors.js';
-import { parseDuration } from './durations.js';
+import { parseDurationUpTo } from './durations.js';
 import { parseInteger } from './lists.js';
 import { Defaults, Env, Input } from './names.js';
 import { parseClientSecret, type ClientSecret } from './secret.js';
@@ -101,7 +101,7 @@ export function parseConnection(read: ReadInput, env: Environment): Connection {
     auth,
     warnings,
     retryMaxAttempts: parseInteger(Input.retryMaxAttempts, read(Input.retryMaxAttempts), 1, 10, Defaults.retryMaxAttempts),
-    requestTimeoutMs: parseTimeout(read(Input.requestTimeout))
+    requestTimeoutMs: parseDurationUpTo(Input.requestTimeout, read(Input.requestTimeout), Defaults.requestTimeoutMs, 300_000)
   };
 }
 
@@ -123,13 +123,6 @@ function noAuth(): InputError {
     'no way to authenticate: give token, or client-id with client-secret (pcc/spc), or a wfe client-id with ' +
       '`permissions: id-token: write`; or set CONDUCTORONE_ACCESS_TOKEN, or CONDUCTORONE_CLIENT_ID with CONDUCTORONE_CLIENT_SECRET.'
   );
-}
-
-function parseTimeout(value: string): number {
-  if (value.trim() === '') return Defaults.requestTimeoutMs;
-  const ms = parseDuration(Input.requestTimeout, value);
-  if (ms > 300_000) throw new InputError(Input.requestTimeout, `got ${value.trim()}; expected at most 5m.`);
-  return ms;
 }
 
 interface TenantChoice {

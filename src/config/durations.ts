@@ -37,6 +37,14 @@ export function parseDuration(input: string, value: string): number {
   return ms;
 }
 
+/** parseDurationUpTo reads an optional duration input: the fallback when empty, an error past `maxMs`. */
+export function parseDurationUpTo(input: string, value: string, fallbackMs: number, maxMs: number): number {
+  if (value.trim() === '') return fallbackMs;
+  const ms = parseDuration(input, value);
+  if (ms > maxMs) throw new InputError(input, `got ${value.trim()}; expected at most ${formatDuration(maxMs)}.`);
+  return ms;
+}
+
 /** formatDuration renders milliseconds the way the inputs are written (`1d2h`), for messages. */
 export function formatDuration(ms: number): string {
   let rest = Math.round(ms / 1000);

@@ -3,7 +3,7 @@ import { parseAddress, type Address } from '../net/ip.js';
 import { parseConnection, type Auth, type Connection, type Environment, type ReadInput } from './connection.js';
 import { parseDuration } from './durations.js';
 import { InputError, quote } from './errors.js';
-import { parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
+import { optional, parseBoolean, parseChoice, parseInteger, parseList } from './lists.js';
 import { Defaults, FIELDS, Input, type Field } from './names.js';
 import { isLoopback, parseClientId } from './tenant.js';
 import { isCallersOwn, parseVerify, type VerifyConfig } from './verify.js';
@@ -202,11 +202,6 @@ export function isPersonalClientId(id: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u.test(id);
 }
 
-function optional(value: string): string | undefined {
-  const v = value.trim();
-  return v === '' ? undefined : v;
-}
-
 /** parseTarget reads `personal-client-id`; `self` needs the caller's pcc client ID. */
 export function parseTarget(value: string, connection: Connection): Target {
   const v = value.trim();
@@ -243,13 +238,21 @@ export function parseTarget(value: string, connection: Connection): Target {
 }
 
 function parseRoles(value: string): string[] | undefined {
-  const roles = unique(parseList(value));
-  for (const role of roles) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
-      throw new InputError(Input.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
-    }
-  }
+  const roles = parseRoleIds(Input.scopedRoles, value);
   return roles.length === 0 ? undefined : roles;
+}
+
+/** isRoleId is the rule for a role ID, from an input or from saved state. */
+export function isRoleId(role: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role);
+}
+
+/** parseRoleIds reads a list of role IDs, deduplicated, each checked. */
+export function parseRoleIds(input: string, value: string): string[] {
+  const roles = unique(parseList(value));
+  const bad = roles.find((role) => !isRoleId(role));
+  if (bad !== undefined) throw new InputError(input, `got ${quote(bad)}; expected role IDs (letters, digits, . _ : -).`);
+  return roles;
 }
 
 /** parseCidrList reads a list of CIDRs or IPs, deduplicated, with the 32-entry limit checked on the inputs. */

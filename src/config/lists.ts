@@ -5,6 +5,12 @@ export function parseList(value: string): string[] {
   return value.split(/[\s,]+/u).filter((item) => item !== '');
 }
 
+/** optional is a text input, trimmed, or undefined when empty. */
+export function optional(value: string): string | undefined {
+  const v = value.trim();
+  return v === '' ? undefined : v;
+}
+
 /** parseBoolean accepts `true`/`false` in any case and nothing else: a typo must not silently mean false. */
 export function parseBoolean(input: string, value: string, fallback: boolean): boolean {
   const v = value.trim();

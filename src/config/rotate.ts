@@ -1,10 +1,10 @@
 import { parseConnection, type Connection, type Environment, type ReadInput } from './connection.js';
-import { formatDuration, parseDuration } from './durations.js';
+import { formatDuration, parseDuration, parseDurationUpTo } from './durations.js';
 import { InputError, quote } from './errors.js';
-import { parseCidrList } from './inputs.js';
-import { parseBoolean, parseChoice, parseList } from './lists.js';
-import { parseClientId, type ClientId } from './tenant.js';
-import { unique } from '../net/cidr.js';
+import { isPersonalClientId, parseCidrList, parseRoleIds } from './inputs.js';
+import { optional, parseBoolean, parseChoice, parseList } from './lists.js';
+import { isLoopback, parseClientId, type ClientId } from './tenant.js';
+import { Input } from './names.js';
 
 /** The rotate action's own input names, exactly as `rotate/action.yml` spells them (connection inputs are shared). */
 export const RotateInput = {
@@ -88,7 +88,7 @@ export interface RotateConfig extends Connection {
 export function parseRotateConfig(read: ReadInput, env: Environment): RotateConfig {
   const connection = parseConnection(read, env);
   const servicePrincipalId = optional(read(RotateInput.servicePrincipalId));
-  if (servicePrincipalId !== undefined && !ID.test(servicePrincipalId)) {
+  if (servicePrincipalId !== undefined && !isPersonalClientId(servicePrincipalId)) {
     throw new InputError(RotateInput.servicePrincipalId, `got ${quote(servicePrincipalId)}; expected a service principal id.`);
   }
   const target = parseRotateTarget(read(RotateInput.credential), servicePrincipalId, connection.auth.caller);
@@ -116,9 +116,7 @@ export function parseRotateConfig(read: ReadInput, env: Environment): RotateConf
     throw new InputError(RotateInput.allowSourceCidr, "cannot hold 'runner' here: a rotated credential outlives this job's runner.");
   }
   const dryRun = parseBoolean(RotateInput.dryRun, read(RotateInput.dryRun), false);
-  const verifyTimeoutText = optional(read(RotateInput.verifyTimeout));
-  const verifyTimeoutMs = verifyTimeoutText === undefined ? DEFAULT_VERIFY_MS : parseDuration(RotateInput.verifyTimeout, verifyTimeoutText);
-  if (verifyTimeoutMs > 600_000) throw new InputError(RotateInput.verifyTimeout, `got ${verifyTimeoutText ?? ''}; expected at most 10m.`);
+  const verifyTimeoutMs = parseDurationUpTo(RotateInput.verifyTimeout, read(RotateInput.verifyTimeout), DEFAULT_VERIFY_MS, 600_000);
   return {
     ...connection,
     target,
@@ -133,12 +131,11 @@ export function parseRotateConfig(read: ReadInput, env: Environment): RotateConf
     verifyTimeoutMs,
     revokeOld: parseBoolean(RotateInput.revokeOld, read(RotateInput.revokeOld), true),
     dryRun,
-    jobSummary: parseBoolean('job-summary', read('job-summary'), true),
+    jobSummary: parseBoolean(Input.jobSummary, read(Input.jobSummary), true),
     warnings
   };
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/u;
 // GitHub's own rule for secret and variable names: letters, digits, underscores; no leading digit or GITHUB_.
 const GITHUB_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/u;
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/u;
@@ -179,7 +176,7 @@ export function parseRotateTarget(value: string, servicePrincipalId: string | un
     }
     return { kind: 'spc', self, id: parsed.name, clientId: parsed.value, servicePrincipalId };
   }
-  if (!ID.test(v))
+  if (!isPersonalClientId(v))
     throw new InputError(RotateInput.credential, `got ${quote(v)}; expected self, a credential id (blue-whale-12345) or a full client ID.`);
   const self =
     caller !== undefined && caller.name === v && (servicePrincipalId === undefined ? caller.kind === 'pcc' : caller.kind === 'spc');
@@ -189,14 +186,9 @@ export function parseRotateTarget(value: string, servicePrincipalId: string | un
 }
 
 function parseRoles(value: string): string[] | undefined {
-  const roles = unique(parseList(value));
+  const roles = parseRoleIds(RotateInput.scopedRoles, value);
   if (roles.length === 0 && value.trim() !== '')
     throw new InputError(RotateInput.scopedRoles, 'holds no role IDs; leave it empty to copy the old roles.');
-  for (const role of roles) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u.test(role)) {
-      throw new InputError(RotateInput.scopedRoles, `got ${quote(role)}; expected role IDs (letters, digits, . _ : -).`);
-    }
-  }
   return roles.length === 0 ? undefined : roles;
 }
 
@@ -291,7 +283,7 @@ function parseApiUrl(text: string): string {
   } catch {
     url = undefined;
   }
-  const loopback = url !== undefined && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
+  const loopback = url !== undefined && isLoopback(url.hostname);
   if (
     url === undefined ||
     url.username !== '' ||
@@ -306,9 +298,4 @@ function parseApiUrl(text: string): string {
     );
   }
   return url.href.replace(/\/$/u, '');
-}
-
-function optional(value: string): string | undefined {
-  const v = value.trim();
-  return v === '' ? undefined : v;
 }

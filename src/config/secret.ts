@@ -10,6 +10,18 @@ export interface ClientSecret {
   readonly d: string;
 }
 
+/**
+ * secretMasks is what to mask for a secret before it can appear anywhere: the whole value, and for a C1 client
+ * secret its key part too, a secret on its own should anything quote it alone (the JWK's `d` is masked once
+ * parsed).
+ */
+export function secretMasks(value: string): string[] {
+  const whole = value.trim();
+  if (whole === '') return [];
+  const keyPart = whole.split(':')[3];
+  return whole.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '' ? [whole, keyPart] : [whole];
+}
+
 const EXPECTED = 'expected secret-token:conductorone.com:v1:<base64url Ed25519 JWK> (the value is not repeated here)';
 
 /** parseClientSecret decodes the secret without ever putting any part of it in an error message. */

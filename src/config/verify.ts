@@ -1,5 +1,5 @@
 import type { Connection, ReadInput } from './connection.js';
-import { parseDuration } from './durations.js';
+import { parseDurationUpTo } from './durations.js';
 import { InputError } from './errors.js';
 import type { Target } from './inputs.js';
 import { parseChoice } from './lists.js';
@@ -36,7 +36,12 @@ export interface ParsedVerify {
  */
 export function parseVerify(read: ReadInput, connection: Connection, target: Target): ParsedVerify {
   const mode = parseChoice<'none' | 'token'>(Input.verify, read(Input.verify), ['none', 'token'], 'none');
-  const timeoutMs = parseVerifyTimeout(read(Input.verifyTimeout));
+  const timeoutMs = parseDurationUpTo(
+    Input.verifyTimeout,
+    read(Input.verifyTimeout),
+    Defaults.verifyTimeoutMs,
+    Defaults.maxVerifyTimeoutMs
+  );
   const secretText = read(Input.verifyClientSecret).trim();
   const given = secretText === '' ? undefined : parseClientSecret(Input.verifyClientSecret, secretText);
   if (mode === 'none') {
@@ -75,11 +80,4 @@ export function isCallersOwn(target: Target, caller: ClientId): boolean {
   if (target.kind === 'id') return target.id.toLowerCase() === caller.name.toLowerCase();
   const named = parseClientId(Input.personalClientId, target.clientId);
   return named.kind === 'pcc' && named.value.toLowerCase() === caller.value.toLowerCase();
-}
-
-function parseVerifyTimeout(value: string): number {
-  if (value.trim() === '') return Defaults.verifyTimeoutMs;
-  const ms = parseDuration(Input.verifyTimeout, value);
-  if (ms > Defaults.maxVerifyTimeoutMs) throw new InputError(Input.verifyTimeout, `got ${value.trim()}; expected at most 5m.`);
-  return ms;
 }

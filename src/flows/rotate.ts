@@ -1,6 +1,7 @@
 import { C1Client, type CreatedCredential } from '../c1/client.js';
-import { describe, type CredentialRecord, type Owner } from '../c1/credentials.js';
+import { describe, listName, type CredentialRecord, type Owner } from '../c1/credentials.js';
 import { C1Error, messageOf } from '../c1/errors.js';
+import { listPages } from '../c1/paging.js';
 import { mintUntilAccepted } from '../c1/verify.js';
 import { Env, Input } from '../config/names.js';
 import { parseRotateConfig, RotateInput, type RotateConfig } from '../config/rotate.js';
@@ -12,8 +13,6 @@ import { isOrphan, planRotation, rollbackFor, type Failure } from '../plan/rotat
 import { rotationOutputs, rotationSummary, type Progress } from '../runner/rotation-report.js';
 import type { Runtime } from '../runner/runtime.js';
 import { maskSecretInputs, openClient } from './session.js';
-
-const MAX_PAGES = 200;
 
 /**
  * rotate is the rotate action: validate → (C1 token, read ‖ GitHub preflight) → due? → Create → verify →
@@ -269,19 +268,10 @@ async function readCurrent(client: C1Client, config: RotateConfig): Promise<Cred
     return client.readCredential({ ...owner, id: target.id });
   }
   const wanted = target.clientId.toLowerCase();
-  const seen = new Set<string>();
-  let pageToken = '';
-  let pages = 0;
-  do {
-    const page = await client.credentialPage(owner, pageToken);
+  for await (const page of listPages(`C1 ${listName(owner)}`, (pageToken) => client.credentialPage(owner, pageToken))) {
     const found = page.list.find((c) => c.clientId.toLowerCase() === wanted);
     if (found !== undefined) return found;
-    pageToken = page.nextPageToken;
-    pages++;
-    if (pageToken !== '' && (seen.has(pageToken) || pages >= MAX_PAGES))
-      throw new Error(`C1 listed credentials past ${pages} pages or repeated a page token.`);
-    seen.add(pageToken);
-  } while (pageToken !== '');
+  }
   throw new Error(
     `${target.clientId} was not found among the ${owner.kind === 'pcc' ? "caller's personal clients" : `credentials of service principal ${owner.servicePrincipalId}`}${inferred}.`
   );
@@ -301,10 +291,7 @@ async function revokeOrphans(
   const failed: string[] = [];
   const failedIds: string[] = [];
   try {
-    let pageToken = '';
-    const seen = new Set<string>();
-    for (let pages = 0; pages < MAX_PAGES; pages++) {
-      const page = await client.credentialPage(owner, pageToken);
+    for await (const page of listPages(`C1 ${listName(owner)}`, (pageToken) => client.credentialPage(owner, pageToken))) {
       for (const record of page.list.filter((r) => isOrphan(r, displayName, oldId, sentAt))) {
         try {
           await client.revokeCredential(record.ref);
@@ -314,9 +301,6 @@ async function revokeOrphans(
           failedIds.push(record.clientId);
         }
       }
-      pageToken = page.nextPageToken;
-      if (pageToken === '' || seen.has(pageToken)) break;
-      seen.add(pageToken);
     }
   } catch (error) {
     progress.action = `Check C1 for a credential named '${displayName}' created just now and revoke it.`;

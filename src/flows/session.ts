@@ -1,6 +1,7 @@
 import { C1Client } from '../c1/client.js';
 import type { Connection } from '../config/connection.js';
 import { Env, Input } from '../config/names.js';
+import { secretMasks } from '../config/secret.js';
 import type { VerifyConfig } from '../config/verify.js';
 import type { Runtime } from '../runner/runtime.js';
 
@@ -14,12 +15,7 @@ export function maskSecretInputs(rt: Runtime): void {
     rt.env[Env.clientSecret] ?? '',
     rt.env[Env.oidcToken] ?? ''
   ];
-  for (const secret of secrets.map((s) => s.trim()).filter((s) => s !== '')) {
-    rt.setSecret(secret);
-    // The key part of a client secret is a secret on its own, should anything quote it alone.
-    const keyPart = secret.split(':')[3];
-    if (secret.startsWith('secret-token:') && keyPart !== undefined && keyPart !== '') rt.setSecret(keyPart);
-  }
+  for (const mask of secrets.flatMap(secretMasks)) rt.setSecret(mask);
 }
 
 /** maskVerifySecret masks the JWK's private `d` of `verify-client-secret`, as openClient does for `client-secret`. */

@@ -1,4 +1,4 @@
-import { isPersonalClientId, type Cleanup } from '../config/inputs.js';
+import { isPersonalClientId, isRoleId, type Cleanup } from '../config/inputs.js';
 import { Defaults, FIELDS, type Field } from '../config/names.js';
 import { isCidr } from '../net/cidr.js';
 import type { Undo } from '../plan/update.js';
@@ -102,8 +102,6 @@ export function readSavedRun(store: StateStore): SavedRun {
   };
 }
 
-const ROLE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/u;
-
 /** undoProblem says how a saved Undo breaks the rules a planned one keeps, or undefined when it keeps them. */
 function undoProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'is not a JSON object';
@@ -137,7 +135,7 @@ function valueProblem(field: Field, value: unknown): string | undefined {
   }
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return 'is not a list of text';
   const list = value;
-  if (field === 'scopedRoles') return list.every((r) => ROLE.test(r)) ? undefined : 'holds something that is not a role ID';
+  if (field === 'scopedRoles') return list.every(isRoleId) ? undefined : 'holds something that is not a role ID';
   if (list.length > Defaults.maxCidrs) return `holds ${list.length} CIDRs, more than ${Defaults.maxCidrs}`;
   return list.every(isCidr) ? undefined : 'holds something that is not a CIDR';
 }

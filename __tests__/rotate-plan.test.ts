@@ -86,6 +86,7 @@ describe('parseRotateConfig: input rules', () => {
     ['roles of no items', { 'scoped-roles': ',' }, 'scoped-roles', /holds no role IDs/u],
     ['environment needs scope environment', { environment: 'prod' }, 'environment', /only used with scope: environment/u],
     ['scope environment needs environment', { scope: 'environment' }, 'environment', /required/u],
+    ['an environment that is a dot segment', { scope: 'environment', environment: '..' }, 'environment', /expected an environment name/u],
     ['scope organization needs organization', { scope: 'organization' }, 'organization', /required/u],
     ['repository with organization scope', { scope: 'organization', organization: 'acme', repository: 'a/b' }, 'repository', /not used/u],
     ['bad repository', { repository: 'acme' }, 'repository', /owner\/name/u],

@@ -32146,7 +32146,9 @@ function parseGitHub(read, env, dryRun) {
         throw new errors_InputError(RotateInput.repository, 'is not used with scope: organization.');
     if (scope === 'environment' && environment === undefined)
         throw new errors_InputError(RotateInput.environment, 'is required with scope: environment.');
-    if (environment !== undefined && (environment.length > 255 || /[\r\n]/u.test(environment))) {
+    // Dot segments would be collapsed by the URL and name another path, whatever the encoding.
+    if (environment !== undefined &&
+        (environment.length > 255 || /[\r\n]/u.test(environment) || environment === '.' || environment === '..')) {
         throw new errors_InputError(RotateInput.environment, `got ${errors_quote(environment)}; expected an environment name.`);
     }
     if (scope === 'organization' && organization === undefined)
@@ -32211,7 +32213,37 @@ function parseApiUrl(text) {
     return url.href.replace(/\/$/u, '');
 }
 
+;// CONCATENATED MODULE: ./src/c1/retry.ts
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const BASE_MS = 500;
+const CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
+}
+/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const v = value.trim();
+    let ms;
+    if (/^\d+$/u.test(v))
+        ms = Number(v) * 1000;
+    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
+        return undefined;
+    else {
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+            return undefined;
+        ms = Math.max(0, at - now.getTime());
+    }
+    return Math.min(RETRY_AFTER_CAP_MS, ms);
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 ;// CONCATENATED MODULE: ./src/github/api.ts
+
 /** GitHubError is a GitHub call that failed; `outcome` says whether a write may have been applied. */
 class GitHubError extends Error {
     status;
@@ -32230,7 +32262,7 @@ function rateLimitWait(answer, now) {
         const v = answer.headers[name];
         return v === undefined ? undefined : String(v);
     };
-    const secondary = answer.status === 403 && /secondary rate limit/iu.test(api_messageOf(answer.data));
+    const secondary = answer.status === 403 && /secondary rate limit/iu.test(githubMessage(answer.data));
     const exhausted = header('x-ratelimit-remaining') === '0';
     if (answer.status !== 429 && !secondary && !exhausted)
         return undefined;
@@ -32244,8 +32276,8 @@ function rateLimitWait(answer, now) {
         return Math.min(RATE_LIMIT_CAP_MS, Math.max(0, Number(reset) * 1000 - now.getTime()));
     return 1000;
 }
-/** messageOf picks GitHub's `message` out of an error body. */
-function api_messageOf(data) {
+/** githubMessage picks GitHub's `message` out of an error body. */
+function githubMessage(data) {
     if (typeof data === 'object' && data !== null && typeof data.message === 'string') {
         return data.message ?? '';
     }
@@ -32279,13 +32311,13 @@ async function send(request, retry, what, method, path, body) {
         if (!transient)
             return uncertain ? { ...answer, uncertain } : answer;
         if (attempt >= retry.maxAttempts) {
-            throw new GitHubError(`GitHub ${what} failed after ${attempt} attempt(s): HTTP ${answer.status}${api_messageOf(answer.data) === '' ? '' : ` (${api_messageOf(answer.data)})`}.`, answer.status, uncertain ? 'unknown' : 'rejected');
+            throw new GitHubError(`GitHub ${what} failed after ${attempt} attempt(s): HTTP ${answer.status}${githubMessage(answer.data) === '' ? '' : ` (${githubMessage(answer.data)})`}.`, answer.status, uncertain ? 'unknown' : 'rejected');
         }
         await wait(retry, attempt, `HTTP ${answer.status}`, limited);
     }
 }
 async function wait(retry, attempt, reason, ms) {
-    const delay = ms ?? Math.floor(retry.random() * Math.min(10_000, 500 * 2 ** (attempt - 1)));
+    const delay = ms ?? backoffMs(attempt, retry.random);
     retry.log(`GitHub: attempt ${attempt + 1} of ${retry.maxAttempts} after ${reason}, waiting ${(delay / 1000).toFixed(1)} s`);
     await retry.sleep(delay);
 }
@@ -32374,7 +32406,7 @@ class GitHubStore {
         const what = `write of secret ${name} (${this.where()})`;
         const answer = await send(this.request, this.retry, what, 'PUT', this.secretPath(name), body);
         if (answer.status !== 201 && answer.status !== 204)
-            throw this.refusal(what, answer, 'rejected');
+            throw this.refusal(what, answer);
     }
     /** writeVariable creates or updates a variable: POST, on 409 PATCH; PATCH, on 404 POST. */
     async writeVariable(name, value, existing) {
@@ -32394,7 +32426,7 @@ class GitHubStore {
         else if (!existing.exists && answer.status === 409)
             answer = await update();
         if (answer.status < 200 || answer.status >= 300)
-            throw this.refusal(what, { ...answer, uncertain: uncertain || answer.uncertain === true }, 'rejected');
+            throw this.refusal(what, { ...answer, uncertain: uncertain || answer.uncertain === true });
     }
     /** writeClientId writes the client ID where the inputs say: a variable or a secret. */
     async writeClientId(value, pre) {
@@ -32408,7 +32440,7 @@ class GitHubStore {
         const what = `read of the Actions public key (${this.where()})`;
         const answer = await send(this.request, this.retry, what, 'GET', `${this.secretsPath()}/public-key`);
         if (answer.status !== 200)
-            throw this.refusal(what, answer, 'rejected');
+            throw this.refusal(what, answer);
         const data = answer.data;
         if (typeof data?.key_id !== 'string' || typeof data.key !== 'string' || data.key === '') {
             throw new GitHubError(`GitHub ${what} answered without key_id and key.`, 200, 'rejected');
@@ -32421,7 +32453,7 @@ class GitHubStore {
         if (answer.status === 404)
             return { exists: false };
         if (answer.status !== 200)
-            throw this.refusal(what, answer, 'rejected');
+            throw this.refusal(what, answer);
         return this.withVisibility(what, answer.data, `${this.secretPath(name)}/repositories`);
     }
     async readVariable(name) {
@@ -32431,7 +32463,7 @@ class GitHubStore {
         if (answer.status === 404)
             return { exists: false };
         if (answer.status !== 200)
-            throw this.refusal(what, answer, 'rejected');
+            throw this.refusal(what, answer);
         const existing = await this.withVisibility(what, answer.data, `${path}/repositories`);
         const value = answer.data?.value;
         return typeof value === 'string' ? { ...existing, value } : existing;
@@ -32449,7 +32481,7 @@ class GitHubStore {
         for (let page = 1; page <= MAX_PAGES; page++) {
             const answer = await send(this.request, this.retry, `${what}: selected repositories`, 'GET', `${repositoriesPath}?per_page=100&page=${page}`);
             if (answer.status !== 200)
-                throw this.refusal(`${what}: selected repositories`, answer, 'rejected');
+                throw this.refusal(`${what}: selected repositories`, answer);
             const body = answer.data;
             const repos = Array.isArray(body?.repositories) ? body.repositories : [];
             for (const repo of repos) {
@@ -32487,11 +32519,11 @@ class GitHubStore {
         return `${this.base()}/variables`;
     }
     /**
-     * refusal turns a final non-2xx answer into an error; a permission 403 carries the hint about GITHUB_TOKEN.
-     * An answer after an attempt that may have been applied makes the outcome unknown.
+     * refusal turns a final non-2xx answer into an error, rejected unless an earlier attempt may have been applied
+     * (then unknown); a permission 403 carries the hint about GITHUB_TOKEN.
      */
-    refusal(what, answer, outcome) {
-        const said = api_messageOf(answer.data);
+    refusal(what, answer) {
+        const said = githubMessage(answer.data);
         let hint = '';
         if (answer.status === 403 || answer.status === 401) {
             hint =
@@ -32502,7 +32534,7 @@ class GitHubStore {
         else if (answer.status === 404) {
             hint = ` Check that ${this.where()} exists and that the token can see it.`;
         }
-        return new GitHubError(`GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`, answer.status, answer.uncertain === true ? 'unknown' : outcome);
+        return new GitHubError(`GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`, answer.status, answer.uncertain === true ? 'unknown' : 'rejected');
     }
 }
 function enc(segment) {
@@ -35320,35 +35352,6 @@ async function tokenRequest(auth, tenantHost, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/c1/retry.ts
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-const BASE_MS = 500;
-const CAP_MS = 10_000;
-const RETRY_AFTER_CAP_MS = 30_000;
-/** backoffMs is full jitter: a random wait up to min(10 s, 0.5 s × 2^(attempt − 1)). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1)));
-}
-/** parseRetryAfter reads `Retry-After` as seconds or an HTTP date, capped at 30 s; undefined when absent or bad. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    let ms;
-    if (/^\d+$/u.test(v))
-        ms = Number(v) * 1000;
-    else if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/u.test(v))
-        return undefined;
-    else {
-        const at = Date.parse(v);
-        if (Number.isNaN(at))
-            return undefined;
-        ms = Math.max(0, at - now.getTime());
-    }
-    return Math.min(RETRY_AFTER_CAP_MS, ms);
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 ;// CONCATENATED MODULE: ./src/c1/client.ts
 
 
@@ -35928,6 +35931,8 @@ async function run(rt, config, progress) {
         throw new Error(`${messageOf(error)} Nothing was created; GitHub is unchanged.`);
     }
     const fresh = created.record;
+    // Parsed once: verification mints with it, and a self-revoke refusal is retried with its token.
+    const freshId = clientIdOf(fresh.clientId);
     progress.created = fresh;
     progress.expiresTime = fresh.expiresTime ?? plan.expiresTime;
     rt.log.info(`Created ${describe(fresh.ref)} with client ID ${fresh.clientId}.`);
@@ -35984,10 +35989,9 @@ async function run(rt, config, progress) {
     };
     // Verify: the new credential mints a token from this runner before anything depends on it.
     if (config.verify) {
-        const newId = clientIdOf(fresh.clientId);
-        const verification = newId === undefined
+        const verification = freshId === undefined
             ? undefined
-            : await mintUntilAccepted(client, { clientId: newId, secret: created.secret }, config.verifyTimeoutMs, {
+            : await mintUntilAccepted(client, { clientId: freshId, secret: created.secret }, config.verifyTimeoutMs, {
                 clock: () => rt.now().getTime(),
                 sleep: rt.sleep,
                 log: rt.log.info,
@@ -36025,24 +36029,20 @@ async function run(rt, config, progress) {
         progress.notes.push('The old credential was kept (revoke-old: false).');
         return;
     }
-    await revokeOld(client, config, current, fresh, created, rt);
+    await revokeOld(client, config, current, freshId, created, rt);
     progress.revoked = true;
 }
 /** revokeOld revokes the old credential with the caller's token; for self, a refusal is retried once with the new one's. */
-async function revokeOld(client, config, current, fresh, created, rt) {
+async function revokeOld(client, config, current, newId, created, rt) {
     try {
         await client.revokeCredential(current.ref);
         return;
     }
     catch (error) {
-        const newId = clientIdOf(fresh.clientId);
         if (!(config.target.self && error instanceof C1Error && error.status === 403 && newId !== undefined)) {
             throw new Error(`${messageOf(error)} The old credential ${current.clientId} (id ${current.ref.id}) is still valid: revoke it.`);
         }
     }
-    const newId = clientIdOf(fresh.clientId);
-    if (newId === undefined)
-        throw new Error('internal: no new client ID');
     const asNew = openClient({ ...config, auth: { kind: 'assertion', caller: newId, secret: created.secret } }, rt);
     try {
         await asNew.revokeCredential(current.ref);

@@ -227,7 +227,11 @@ function parseGitHub(read: ReadInput, env: Environment, dryRun: boolean): GitHub
     throw new InputError(RotateInput.repository, 'is not used with scope: organization.');
   if (scope === 'environment' && environment === undefined)
     throw new InputError(RotateInput.environment, 'is required with scope: environment.');
-  if (environment !== undefined && (environment.length > 255 || /[\r\n]/u.test(environment))) {
+  // Dot segments would be collapsed by the URL and name another path, whatever the encoding.
+  if (
+    environment !== undefined &&
+    (environment.length > 255 || /[\r\n]/u.test(environment) || environment === '.' || environment === '..')
+  ) {
     throw new InputError(RotateInput.environment, `got ${quote(environment)}; expected an environment name.`);
   }
   if (scope === 'organization' && organization === undefined)

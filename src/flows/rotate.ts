@@ -107,6 +107,8 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
     throw new Error(`${messageOf(error)} Nothing was created; GitHub is unchanged.`);
   }
   const fresh = created.record;
+  // Parsed once: verification mints with it, and a self-revoke refusal is retried with its token.
+  const freshId = clientIdOf(fresh.clientId);
   progress.created = fresh;
   progress.expiresTime = fresh.expiresTime ?? plan.expiresTime;
   rt.log.info(`Created ${describe(fresh.ref)} with client ID ${fresh.clientId}.`);
@@ -170,11 +172,10 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
 
   // Verify: the new credential mints a token from this runner before anything depends on it.
   if (config.verify) {
-    const newId = clientIdOf(fresh.clientId);
     const verification =
-      newId === undefined
+      freshId === undefined
         ? undefined
-        : await mintUntilAccepted(client, { clientId: newId, secret: created.secret }, config.verifyTimeoutMs, {
+        : await mintUntilAccepted(client, { clientId: freshId, secret: created.secret }, config.verifyTimeoutMs, {
             clock: () => rt.now().getTime(),
             sleep: rt.sleep,
             log: rt.log.info,
@@ -216,7 +217,7 @@ async function run(rt: Runtime, config: RotateConfig, progress: Progress): Promi
     progress.notes.push('The old credential was kept (revoke-old: false).');
     return;
   }
-  await revokeOld(client, config, current, fresh, created, rt);
+  await revokeOld(client, config, current, freshId, created, rt);
   progress.revoked = true;
 }
 
@@ -225,7 +226,7 @@ async function revokeOld(
   client: C1Client,
   config: RotateConfig,
   current: CredentialRecord,
-  fresh: CredentialRecord,
+  newId: ClientId | undefined,
   created: CreatedCredential,
   rt: Runtime
 ): Promise<void> {
@@ -233,13 +234,10 @@ async function revokeOld(
     await client.revokeCredential(current.ref);
     return;
   } catch (error) {
-    const newId = clientIdOf(fresh.clientId);
     if (!(config.target.self && error instanceof C1Error && error.status === 403 && newId !== undefined)) {
       throw new Error(`${messageOf(error)} The old credential ${current.clientId} (id ${current.ref.id}) is still valid: revoke it.`);
     }
   }
-  const newId = clientIdOf(fresh.clientId);
-  if (newId === undefined) throw new Error('internal: no new client ID');
   const asNew = openClient({ ...config, auth: { kind: 'assertion', caller: newId, secret: created.secret } }, rt);
   try {
     await asNew.revokeCredential(current.ref);

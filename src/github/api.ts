@@ -1,3 +1,5 @@
+import { backoffMs } from '../c1/retry.js';
+
 /** GitHubAnswer is one REST answer, whatever its status. */
 export interface GitHubAnswer {
   readonly status: number;
@@ -45,7 +47,7 @@ export function rateLimitWait(answer: GitHubAnswer, now: Date): number | undefin
     const v = answer.headers[name];
     return v === undefined ? undefined : String(v);
   };
-  const secondary = answer.status === 403 && /secondary rate limit/iu.test(messageOf(answer.data));
+  const secondary = answer.status === 403 && /secondary rate limit/iu.test(githubMessage(answer.data));
   const exhausted = header('x-ratelimit-remaining') === '0';
   if (answer.status !== 429 && !secondary && !exhausted) return undefined;
   if (exhausted && answer.status < 400) return undefined;
@@ -57,8 +59,8 @@ export function rateLimitWait(answer: GitHubAnswer, now: Date): number | undefin
   return 1000;
 }
 
-/** messageOf picks GitHub's `message` out of an error body. */
-export function messageOf(data: unknown): string {
+/** githubMessage picks GitHub's `message` out of an error body. */
+export function githubMessage(data: unknown): string {
   if (typeof data === 'object' && data !== null && typeof (data as Record<string, unknown>).message === 'string') {
     return (data as Record<string, string>).message ?? '';
   }
@@ -98,7 +100,7 @@ export async function send(
     if (!transient) return uncertain ? { ...answer, uncertain } : answer;
     if (attempt >= retry.maxAttempts) {
       throw new GitHubError(
-        `GitHub ${what} failed after ${attempt} attempt(s): HTTP ${answer.status}${messageOf(answer.data) === '' ? '' : ` (${messageOf(answer.data)})`}.`,
+        `GitHub ${what} failed after ${attempt} attempt(s): HTTP ${answer.status}${githubMessage(answer.data) === '' ? '' : ` (${githubMessage(answer.data)})`}.`,
         answer.status,
         uncertain ? 'unknown' : 'rejected'
       );
@@ -108,7 +110,7 @@ export async function send(
 }
 
 async function wait(retry: GitHubRetry, attempt: number, reason: string, ms: number | undefined): Promise<void> {
-  const delay = ms ?? Math.floor(retry.random() * Math.min(10_000, 500 * 2 ** (attempt - 1)));
+  const delay = ms ?? backoffMs(attempt, retry.random);
   retry.log(`GitHub: attempt ${attempt + 1} of ${retry.maxAttempts} after ${reason}, waiting ${(delay / 1000).toFixed(1)} s`);
   await retry.sleep(delay);
 }

@@ -1,5 +1,5 @@
 import type { GitHubTarget } from '../config/rotate.js';
-import { GitHubError, messageOf, send, type GitHubAnswer, type GitHubRequest, type GitHubRetry } from './api.js';
+import { GitHubError, githubMessage, send, type GitHubAnswer, type GitHubRequest, type GitHubRetry } from './api.js';
 import { seal } from './seal.js';
 
 /** Existing is what GitHub holds under a name before the rotation: absent, or present with its org visibility. */
@@ -55,7 +55,7 @@ export class GitHubStore {
     if (this.target.scope === 'organization') Object.assign(body, this.visibility(existing));
     const what = `write of secret ${name} (${this.where()})`;
     const answer = await send(this.request, this.retry, what, 'PUT', this.secretPath(name), body);
-    if (answer.status !== 201 && answer.status !== 204) throw this.refusal(what, answer, 'rejected');
+    if (answer.status !== 201 && answer.status !== 204) throw this.refusal(what, answer);
   }
 
   /** writeVariable creates or updates a variable: POST, on 409 PATCH; PATCH, on 404 POST. */
@@ -74,7 +74,7 @@ export class GitHubStore {
     if (existing.exists && answer.status === 404) answer = await create();
     else if (!existing.exists && answer.status === 409) answer = await update();
     if (answer.status < 200 || answer.status >= 300)
-      throw this.refusal(what, { ...answer, uncertain: uncertain || answer.uncertain === true }, 'rejected');
+      throw this.refusal(what, { ...answer, uncertain: uncertain || answer.uncertain === true });
   }
 
   /** writeClientId writes the client ID where the inputs say: a variable or a secret. */
@@ -87,7 +87,7 @@ export class GitHubStore {
   private async publicKey(): Promise<Preflight['key']> {
     const what = `read of the Actions public key (${this.where()})`;
     const answer = await send(this.request, this.retry, what, 'GET', `${this.secretsPath()}/public-key`);
-    if (answer.status !== 200) throw this.refusal(what, answer, 'rejected');
+    if (answer.status !== 200) throw this.refusal(what, answer);
     const data = answer.data as Record<string, unknown> | null;
     if (typeof data?.key_id !== 'string' || typeof data.key !== 'string' || data.key === '') {
       throw new GitHubError(`GitHub ${what} answered without key_id and key.`, 200, 'rejected');
@@ -99,7 +99,7 @@ export class GitHubStore {
     const what = `read of secret ${name}'s metadata (${this.where()})`;
     const answer = await send(this.request, this.retry, what, 'GET', this.secretPath(name));
     if (answer.status === 404) return { exists: false };
-    if (answer.status !== 200) throw this.refusal(what, answer, 'rejected');
+    if (answer.status !== 200) throw this.refusal(what, answer);
     return this.withVisibility(what, answer.data, `${this.secretPath(name)}/repositories`);
   }
 
@@ -108,7 +108,7 @@ export class GitHubStore {
     const path = `${this.variablesPath()}/${enc(name)}`;
     const answer = await send(this.request, this.retry, what, 'GET', path);
     if (answer.status === 404) return { exists: false };
-    if (answer.status !== 200) throw this.refusal(what, answer, 'rejected');
+    if (answer.status !== 200) throw this.refusal(what, answer);
     const existing = await this.withVisibility(what, answer.data, `${path}/repositories`);
     const value = (answer.data as Record<string, unknown> | null)?.value;
     return typeof value === 'string' ? { ...existing, value } : existing;
@@ -129,7 +129,7 @@ export class GitHubStore {
         'GET',
         `${repositoriesPath}?per_page=100&page=${page}`
       );
-      if (answer.status !== 200) throw this.refusal(`${what}: selected repositories`, answer, 'rejected');
+      if (answer.status !== 200) throw this.refusal(`${what}: selected repositories`, answer);
       const body = answer.data as Record<string, unknown> | null;
       const repos = Array.isArray(body?.repositories) ? (body.repositories as unknown[]) : [];
       for (const repo of repos) {
@@ -170,11 +170,11 @@ export class GitHubStore {
   }
 
   /**
-   * refusal turns a final non-2xx answer into an error; a permission 403 carries the hint about GITHUB_TOKEN.
-   * An answer after an attempt that may have been applied makes the outcome unknown.
+   * refusal turns a final non-2xx answer into an error, rejected unless an earlier attempt may have been applied
+   * (then unknown); a permission 403 carries the hint about GITHUB_TOKEN.
    */
-  private refusal(what: string, answer: GitHubAnswer, outcome: 'rejected' | 'unknown'): GitHubError {
-    const said = messageOf(answer.data);
+  private refusal(what: string, answer: GitHubAnswer): GitHubError {
+    const said = githubMessage(answer.data);
     let hint = '';
     if (answer.status === 403 || answer.status === 401) {
       hint =
@@ -187,7 +187,7 @@ export class GitHubStore {
     return new GitHubError(
       `GitHub ${what} failed: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}.${hint}`,
       answer.status,
-      answer.uncertain === true ? 'unknown' : outcome
+      answer.uncertain === true ? 'unknown' : 'rejected'
     );
   }
 }

@@ -302,18 +302,18 @@ describe('the job summary shows what it did not write as text', () => {
 
   test("C1's values cannot add markup to the table; the action's own link and list are HTML", () => {
     const hostile = client({ displayName: '</code></td></tr></table><script>alert(1)</script>' });
-    const markdown = summary(
-      report({ ...hostile, displayName: 'release' }, hostile),
-      '[workflow run 7](https://github.com/a/b/actions/runs/7)'
-    );
+    const markdown = summary(report({ ...hostile, displayName: 'release' }, hostile), {
+      label: 'workflow run 7',
+      url: 'https://github.com/a/b/actions/runs/7'
+    });
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('&lt;/code&gt;&lt;/td&gt;');
     expect(markdown).toContain('<a href="https://github.com/a/b/actions/runs/7">workflow run 7</a>');
     expect(markdown).toMatch(/^<h3>ConductorOne personal client <code>blue-whale-1<\/code><\/h3>$/mu);
   });
 
-  test('a run link that is not the action’s own form is shown as text', () => {
-    const markdown = summary(report(client({}), client({})), '[x](javascript:alert(1))');
+  test('a run link that is not https is shown as text', () => {
+    const markdown = summary(report(client({}), client({})), { label: '[x]', url: 'javascript:alert(1)' });
     expect(markdown).not.toContain('<a ');
     expect(markdown).toContain('&#91;x&#93;');
   });

@@ -794,7 +794,7 @@ async function runFlow(world: World): Promise<{ stdout: string[]; summaries: str
       return Promise.resolve();
     },
     getIdToken: () => Promise.reject(new Error('no OIDC here')),
-    runLink: () => Promise.resolve('[workflow run 1](https://github.com/acme/app/actions/runs/1)')
+    runLink: () => Promise.resolve({ label: 'workflow run 1', url: 'https://github.com/acme/app/actions/runs/1' })
   };
   try {
     await runMain(rt);

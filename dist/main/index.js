@@ -35086,12 +35086,13 @@ function take(s) {
 function header(data) {
     return { data, header: true };
 }
-/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
+/** link renders the run link as HTML; an address that is not https (the runner's variables say) shows as text. */
 function report_link(runLink) {
-    const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
-    if (parts === null)
-        return runLink === undefined ? 'this workflow run' : report_text(runLink);
-    return `<a href="${attribute(parts[2] ?? '')}">${report_text(parts[1] ?? '')}</a>`;
+    if (runLink === undefined)
+        return 'this workflow run';
+    if (!/^https:\/\/[^\s]+$/u.test(runLink.url))
+        return `${report_text(runLink.label)} (${report_text(runLink.url)})`;
+    return `<a href="${attribute(runLink.url)}">${report_text(runLink.label)}</a>`;
 }
 function verifiedLine(v) {
     const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
@@ -35747,7 +35748,10 @@ function coreRuntime() {
             }
             if (!Number.isSafeInteger(context.runId) || context.serverUrl === '')
                 return undefined;
-            return `[workflow run ${context.runId}](${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId})`;
+            return {
+                label: `workflow run ${context.runId}`,
+                url: `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}`
+            };
         }
     };
 }

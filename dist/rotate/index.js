@@ -35113,12 +35113,13 @@ function take(s) {
 function header(data) {
     return { data, header: true };
 }
-/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
+/** link renders the run link as HTML; an address that is not https (the runner's variables say) shows as text. */
 function report_link(runLink) {
-    const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
-    if (parts === null)
-        return runLink === undefined ? 'this workflow run' : report_text(runLink);
-    return `<a href="${attribute(parts[2] ?? '')}">${report_text(parts[1] ?? '')}</a>`;
+    if (runLink === undefined)
+        return 'this workflow run';
+    if (!/^https:\/\/[^\s]+$/u.test(runLink.url))
+        return `${report_text(runLink.label)} (${report_text(runLink.url)})`;
+    return `<a href="${attribute(runLink.url)}">${report_text(runLink.label)}</a>`;
 }
 function verifiedLine(v) {
     const tries = `${v.attempts} ${v.attempts === 1 ? 'attempt' : 'attempts'}`;
@@ -35156,6 +35157,7 @@ function code(value) {
 
 ;// CONCATENATED MODULE: ./src/runner/rotation-report.ts
 
+
 /** The rotate action's output names, exactly as `rotate/action.yml` declares them. */
 const RotateOutput = {
     rotated: 'rotated',
@@ -35180,16 +35182,21 @@ function rotationOutputs(p) {
         [RotateOutput.revoked]: String(p.revoked)
     };
 }
-/** rotationSummary renders old → new, where it went, verification, revocation, and on failure what GitHub holds. */
+/**
+ * rotationSummary renders old → new, where it went, verification, revocation, and on failure what GitHub holds,
+ * with `@actions/core`'s builder; text the action did not write itself shows as text.
+ */
 function rotationSummary(p) {
-    const lines = [`### ConductorOne credential rotation${p.error === undefined ? '' : ' (failed)'}`, ''];
-    const old = p.old === undefined ? '_not read_' : code(p.old.clientId);
-    const fresh = p.created === undefined ? '_none created_' : code(p.created.clientId);
-    lines.push('| | |', '| --- | --- |', `| old | ${old} |`, `| new | ${fresh} |`);
+    const s = summary.emptyBuffer();
+    s.addHeading(`ConductorOne credential rotation${p.error === undefined ? '' : ' (failed)'}`, 3);
+    const rows = [
+        ['old', p.old === undefined ? '<em>not read</em>' : code(p.old.clientId)],
+        ['new', p.created === undefined ? '<em>none created</em>' : code(p.created.clientId)]
+    ];
     if (p.created !== undefined)
-        lines.push(`| new expires | ${code(p.expiresTime ?? '')} |`);
+        rows.push(['new expires', code(p.expiresTime ?? '')]);
     const names = `${code(p.secretName)} (secret), ${code(p.clientIdName.name)} (${p.clientIdName.as})`;
-    lines.push(`| stored in | ${p.where === '' ? '_GitHub not checked_' : `${report_text(p.where)}: ${names}`} |`);
+    rows.push(['stored in', p.where === '' ? '<em>GitHub not checked</em>' : `${report_text(p.where)}: ${names}`]);
     const verification = !p.verify
         ? 'skipped'
         : p.verified
@@ -35197,18 +35204,19 @@ function rotationSummary(p) {
             : p.created === undefined
                 ? 'not reached'
                 : `failed after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`;
-    lines.push(`| verification | ${verification} |`);
-    const revoked = p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no';
-    lines.push(`| old revoked | ${revoked} |`, '');
-    lines.push(`- GitHub holds: ${report_text(holds(p))}`);
+    rows.push(['verification', verification], ['old revoked', p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no']);
+    s.addTable([[header(''), header('')], ...rows]);
+    const items = [`GitHub holds: ${report_text(holds(p))}`];
     if (p.newRevoked === true)
-        lines.push('- The new credential was revoked again (rollback).');
+        items.push('The new credential was revoked again (rollback).');
     for (const note of p.notes)
-        lines.push(`- ${report_text(note)}`);
+        items.push(report_text(note));
     if (p.error !== undefined)
-        lines.push(`- Failed: ${report_text(p.error)}`);
-    lines.push(`- Action needed: ${report_text(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`);
-    return `${lines.join('\n')}\n`;
+        items.push(`Failed: ${report_text(p.error)}`);
+    const action = p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.');
+    items.push(`Action needed: ${report_text(action)}`);
+    s.addList(items);
+    return take(s);
 }
 function holds(p) {
     if (p.holds !== undefined)
@@ -36213,7 +36221,10 @@ function coreRuntime() {
             }
             if (!Number.isSafeInteger(context.runId) || context.serverUrl === '')
                 return undefined;
-            return `[workflow run ${context.runId}](${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId})`;
+            return {
+                label: `workflow run ${context.runId}`,
+                url: `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}`
+            };
         }
     };
 }

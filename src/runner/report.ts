@@ -2,6 +2,7 @@ import { summary as coreSummary } from '@actions/core';
 import { PERSONAL_CLIENT_FIELDS, type PersonalClient } from '../c1/types.js';
 import type { Verification } from '../c1/verify.js';
 import type { Cleanup } from '../config/inputs.js';
+import type { RunLink } from './runtime.js';
 import type { RunnerIp } from '../net/detect.js';
 import { asList, show, type FieldChange, type FieldValue, type Plan } from '../plan/update.js';
 
@@ -76,7 +77,7 @@ export function changeLines(o: Report): string[] {
  * before/after table, and what comes next. Everything the action did not write itself (ids, values and notices
  * quoting C1, echo services' answers) goes through `text`, so it shows as written and never as markup.
  */
-export function summary(o: Report, runLink: string | undefined): string {
+export function summary(o: Report, runLink: RunLink | undefined): string {
   const s = coreSummary.emptyBuffer();
   s.addHeading(`ConductorOne personal client ${code(o.id)}`, 3);
   if (o.plan.changes.length === 0) {
@@ -110,21 +111,21 @@ export function postSummary(id: string, verb: 'Locked' | 'Restored', changes: re
 }
 
 /** take hands back the built summary and empties the shared builder, which writes nothing itself. */
-function take(s: typeof coreSummary): string {
+export function take(s: typeof coreSummary): string {
   const markdown = s.stringify();
   s.emptyBuffer();
   return markdown;
 }
 
-function header(data: string): { data: string; header: true } {
+export function header(data: string): { data: string; header: true } {
   return { data, header: true };
 }
 
-/** link renders the run link (`[label](url)`, which the action builds from the runner's variables) as HTML. */
-function link(runLink: string | undefined): string {
-  const parts = /^\[([^\]]*)\]\((https:\/\/[^\s()]+)\)$/u.exec(runLink ?? '');
-  if (parts === null) return runLink === undefined ? 'this workflow run' : text(runLink);
-  return `<a href="${attribute(parts[2] ?? '')}">${text(parts[1] ?? '')}</a>`;
+/** link renders the run link as HTML; an address that is not https (the runner's variables say) shows as text. */
+function link(runLink: RunLink | undefined): string {
+  if (runLink === undefined) return 'this workflow run';
+  if (!/^https:\/\/[^\s]+$/u.test(runLink.url)) return `${text(runLink.label)} (${text(runLink.url)})`;
+  return `<a href="${attribute(runLink.url)}">${text(runLink.label)}</a>`;
 }
 
 function verifiedLine(v: Verification): string {

@@ -1,5 +1,6 @@
 import type { CredentialRecord } from '../c1/credentials.js';
-import { code, text } from './report.js';
+import { summary as coreSummary } from '@actions/core';
+import { code, header, take, text } from './report.js';
 
 /** The rotate action's output names, exactly as `rotate/action.yml` declares them. */
 export const RotateOutput = {
@@ -59,15 +60,20 @@ export function rotationOutputs(p: Progress): Record<string, string> {
   };
 }
 
-/** rotationSummary renders old → new, where it went, verification, revocation, and on failure what GitHub holds. */
+/**
+ * rotationSummary renders old → new, where it went, verification, revocation, and on failure what GitHub holds,
+ * with `@actions/core`'s builder; text the action did not write itself shows as text.
+ */
 export function rotationSummary(p: Progress): string {
-  const lines = [`### ConductorOne credential rotation${p.error === undefined ? '' : ' (failed)'}`, ''];
-  const old = p.old === undefined ? '_not read_' : code(p.old.clientId);
-  const fresh = p.created === undefined ? '_none created_' : code(p.created.clientId);
-  lines.push('| | |', '| --- | --- |', `| old | ${old} |`, `| new | ${fresh} |`);
-  if (p.created !== undefined) lines.push(`| new expires | ${code(p.expiresTime ?? '')} |`);
+  const s = coreSummary.emptyBuffer();
+  s.addHeading(`ConductorOne credential rotation${p.error === undefined ? '' : ' (failed)'}`, 3);
+  const rows = [
+    ['old', p.old === undefined ? '<em>not read</em>' : code(p.old.clientId)],
+    ['new', p.created === undefined ? '<em>none created</em>' : code(p.created.clientId)]
+  ];
+  if (p.created !== undefined) rows.push(['new expires', code(p.expiresTime ?? '')]);
   const names = `${code(p.secretName)} (secret), ${code(p.clientIdName.name)} (${p.clientIdName.as})`;
-  lines.push(`| stored in | ${p.where === '' ? '_GitHub not checked_' : `${text(p.where)}: ${names}`} |`);
+  rows.push(['stored in', p.where === '' ? '<em>GitHub not checked</em>' : `${text(p.where)}: ${names}`]);
   const verification = !p.verify
     ? 'skipped'
     : p.verified
@@ -75,17 +81,17 @@ export function rotationSummary(p: Progress): string {
       : p.created === undefined
         ? 'not reached'
         : `failed after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`;
-  lines.push(`| verification | ${verification} |`);
-  const revoked = p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no';
-  lines.push(`| old revoked | ${revoked} |`, '');
-  lines.push(`- GitHub holds: ${text(holds(p))}`);
-  if (p.newRevoked === true) lines.push('- The new credential was revoked again (rollback).');
-  for (const note of p.notes) lines.push(`- ${text(note)}`);
-  if (p.error !== undefined) lines.push(`- Failed: ${text(p.error)}`);
-  lines.push(
-    `- Action needed: ${text(p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.'))}`
-  );
-  return `${lines.join('\n')}\n`;
+  rows.push(['verification', verification], ['old revoked', p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no']);
+  s.addTable([[header(''), header('')], ...rows]);
+  const items = [`GitHub holds: ${text(holds(p))}`];
+  if (p.newRevoked === true) items.push('The new credential was revoked again (rollback).');
+  for (const note of p.notes) items.push(text(note));
+  if (p.error !== undefined) items.push(`Failed: ${text(p.error)}`);
+  const action =
+    p.action ?? (p.error !== undefined && p.rotated && !p.revoked ? `revoke the old credential ${p.old?.clientId ?? ''}.` : 'none.');
+  items.push(`Action needed: ${text(action)}`);
+  s.addList(items);
+  return take(s);
 }
 
 function holds(p: Progress): string {

@@ -2,6 +2,12 @@ import type { Environment, ReadInput } from '../config/connection.js';
 import type { Transport } from '../net/http.js';
 import type { StateStore } from './state.js';
 
+/** RunLink is the address of this workflow run and what to call it. */
+export interface RunLink {
+  readonly label: string;
+  readonly url: string;
+}
+
 /**
  * Runtime is everything the flows take from the outside world: `@actions/core`, the clock, the network and
  * the environment. The entry files build it; tests build their own.
@@ -24,6 +30,6 @@ export interface Runtime {
   readonly setOutput: (name: string, value: string) => void;
   readonly writeSummary: (markdown: string) => Promise<void>;
   readonly getIdToken: (audience: string) => Promise<string>;
-  /** A link to this workflow run, for the summary. */
-  readonly runLink: () => Promise<string | undefined>;
+  /** A link to this workflow run, for the summary: its label and address. */
+  readonly runLink: () => Promise<RunLink | undefined>;
 }

@@ -68,7 +68,10 @@ export function coreRuntime(): Runtime {
         return undefined; // no GITHUB_REPOSITORY: not on a runner
       }
       if (!Number.isSafeInteger(context.runId) || context.serverUrl === '') return undefined;
-      return `[workflow run ${context.runId}](${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId})`;
+      return {
+        label: `workflow run ${context.runId}`,
+        url: `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}`
+      };
     }
   };
 }

@@ -1,4 +1,4 @@
-import { normaliseExisting, parseCidr, toCidr } from '../src/net/cidr.js';
+import { holdsAddress, normaliseExisting, parseCidr, toCidr } from '../src/net/cidr.js';
 import { isPublic, parseAddress, type Address } from '../src/net/ip.js';
 import { inputErrorOf } from './helpers.js';
 
@@ -213,5 +213,22 @@ describe('normaliseExisting', () => {
   // C1's IPv4-mapped entry must compare equal to the same range given as an input (10.0.0.0/8).
   test('writes an IPv4-mapped CIDR as IPv4, as parseCidr does', () => {
     expect(normaliseExisting('::ffff:10.0.0.0/104')).toBe('10.0.0.0/8');
+  });
+});
+
+describe('holdsAddress', () => {
+  test.each<[string, string[], string, boolean]>([
+    ['an address inside a CIDR', ['10.0.0.0/8'], '10.1.2.3', true],
+    ['an address outside every CIDR', ['10.0.0.0/8', '192.0.2.1/32'], '203.0.113.7', false],
+    ['a /32 that is the address', ['20.42.7.9/32'], '20.42.7.9', true],
+    ['an IPv6 address in an IPv6 CIDR', ['2001:db8::/32'], '2001:db8::7', true],
+    ['an IPv4 address against IPv6 CIDRs', ['2001:db8::/32'], '10.1.2.3', false],
+    ['an IPv4-mapped CIDR holds the IPv4 address', ['::ffff:10.0.0.0/104'], '10.1.2.3', true],
+    ['entries that are not CIDRs hold nothing', ['not a cidr', '10.0.0.0/99'], '10.1.2.3', false],
+    ['the empty list holds nothing (C1 reads it as anywhere, but that is allowsAll)', [], '10.1.2.3', false]
+  ])('%s', (_name, list, text, expected) => {
+    const address = parseAddress(text);
+    if (address === undefined) throw new Error(`test address ${text}`);
+    expect(holdsAddress(list, address)).toBe(expected);
   });
 });

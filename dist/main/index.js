@@ -31217,6 +31217,16 @@ function covers(ranges, max) {
 function cidr_isCidr(value) {
     return readRange(value) !== undefined;
 }
+/** holdsAddress says whether a CIDR of the list holds the address; entries that are not CIDRs hold nothing. */
+function holdsAddress(list, address) {
+    const at = readRange(address.text);
+    if (at === undefined)
+        return false;
+    return list.some((cidr) => {
+        const range = readRange(cidr);
+        return range !== undefined && range.family === at.family && range.first <= at.first && at.first <= range.last;
+    });
+}
 /** unique keeps the first of each item, in order. */
 function unique(items) {
     return [...new Set(items)];
@@ -35497,24 +35507,13 @@ function describeSeen(seen, list) {
     const text = seen.address.text;
     if (list.length === 0)
         return `C1 sees this runner at ${text}.`;
-    return verification_covers(list, seen.address)
+    return holdsAddress(list, seen.address)
         ? `C1 sees this runner at ${text}, which the list covers: the change may not have applied yet (a longer ${names_Input.verifyTimeout} may help).`
         : `C1 sees this runner at ${text}, which the list does not cover.`;
 }
 /** seconds shows a measured time to a tenth of a second: how long C1 took matters at that scale. */
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
-}
-function verification_covers(list, address) {
-    return list.some((cidr) => {
-        try {
-            const [network, prefix] = ipaddr_default().parseCIDR(cidr);
-            return network.kind() === address.parsed.kind() && address.parsed.match(network, prefix);
-        }
-        catch {
-            return false;
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/flows/update.ts

@@ -31217,6 +31217,16 @@ function covers(ranges, max) {
 function isCidr(value) {
     return readRange(value) !== undefined;
 }
+/** holdsAddress says whether a CIDR of the list holds the address; entries that are not CIDRs hold nothing. */
+function holdsAddress(list, address) {
+    const at = readRange(address.text);
+    if (at === undefined)
+        return false;
+    return list.some((cidr) => {
+        const range = readRange(cidr);
+        return range !== undefined && range.family === at.family && range.first <= at.first && at.first <= range.last;
+    });
+}
 /** unique keeps the first of each item, in order. */
 function cidr_unique(items) {
     return [...new Set(items)];

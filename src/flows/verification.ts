@@ -1,4 +1,3 @@
-import ipaddr from 'ipaddr.js';
 import type { C1Client } from '../c1/client.js';
 import { C1Error, messageOf } from '../c1/errors.js';
 import type { PersonalClient } from '../c1/types.js';
@@ -8,6 +7,7 @@ import { InputError } from '../config/errors.js';
 import { Input } from '../config/names.js';
 import { parseClientId, type ClientId } from '../config/tenant.js';
 import type { VerifyConfig } from '../config/verify.js';
+import { holdsAddress } from '../net/cidr.js';
 import { parseAddress, type Address } from '../net/ip.js';
 import type { Runtime } from '../runner/runtime.js';
 
@@ -112,7 +112,7 @@ function describeSeen(seen: Seen, list: readonly string[]): string {
   if ('unknown' in seen) return `Which address C1 sees for this runner is unknown: ${seen.unknown}.`;
   const text = seen.address.text;
   if (list.length === 0) return `C1 sees this runner at ${text}.`;
-  return covers(list, seen.address)
+  return holdsAddress(list, seen.address)
     ? `C1 sees this runner at ${text}, which the list covers: the change may not have applied yet (a longer ${Input.verifyTimeout} may help).`
     : `C1 sees this runner at ${text}, which the list does not cover.`;
 }
@@ -120,15 +120,4 @@ function describeSeen(seen: Seen, list: readonly string[]): string {
 /** seconds shows a measured time to a tenth of a second: how long C1 took matters at that scale. */
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
-}
-
-function covers(list: readonly string[], address: Address): boolean {
-  return list.some((cidr) => {
-    try {
-      const [network, prefix] = ipaddr.parseCIDR(cidr);
-      return network.kind() === address.parsed.kind() && address.parsed.match(network, prefix);
-    } catch {
-      return false;
-    }
-  });
 }

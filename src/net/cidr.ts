@@ -143,6 +143,16 @@ export function isCidr(value: string): boolean {
   return readRange(value) !== undefined;
 }
 
+/** holdsAddress says whether a CIDR of the list holds the address; entries that are not CIDRs hold nothing. */
+export function holdsAddress(list: readonly string[], address: Address): boolean {
+  const at = readRange(address.text);
+  if (at === undefined) return false;
+  return list.some((cidr) => {
+    const range = readRange(cidr);
+    return range !== undefined && range.family === at.family && range.first <= at.first && at.first <= range.last;
+  });
+}
+
 /** unique keeps the first of each item, in order. */
 export function unique(items: readonly string[]): string[] {
   return [...new Set(items)];

@@ -180,6 +180,17 @@ describe('C1 Delete, List and introspect', () => {
     await expect(client.introspect()).rejects.toThrow(/^C1 introspect gave a userId that is not an id/u);
   });
 
+  test('a deeply nested answer to Get or introspect fails naming the call, not with a stack overflow', async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    nock(BASE).get(`${COLLECTION}/a`).reply(200, `{"client":${deep}}`, { 'content-type': 'application/json' });
+    nock(BASE).get('/api/v1/auth/introspect').reply(200, deep, { 'content-type': 'application/json' });
+    const { client } = c1();
+    await expect(client.readCredential({ kind: 'pcc', id: 'a' })).rejects.toThrow(
+      /^C1 Get of personal client 'a' answered 200 without a usable credential \(got an object with \["a"\]\)\.$/u
+    );
+    await expect(client.introspect()).rejects.toThrow(/^C1 introspect answered without a userId \(got an object with \["a"\]\)\.$/u);
+  });
+
   test('introspect gives the userId', async () => {
     nock(BASE).get('/api/v1/auth/introspect').reply(200, { userId: 'u1', principleId: 'p' });
     expect(await c1().client.introspect()).toEqual({ userId: 'u1' });

@@ -31818,6 +31818,20 @@ function bodyMessage(body) {
     }
     return excerpt(body);
 }
+/**
+ * shapeOf says what a parsed answer was, for an error when it is not what was expected: its first keys, never
+ * its values (they may be anything, nested arbitrarily deep, which JSON.stringify would not survive).
+ */
+function shapeOf(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object' && value !== null) {
+        return `an object with ${JSON.stringify(Object.keys(value)
+            .slice(0, 5)
+            .map((k) => k.slice(0, 40)))}`;
+    }
+    return JSON.stringify(value === null ? null : typeof value);
+}
 /** excerpt shows the first bytes of a body that is not what was expected (a captive portal's HTML, say). */
 function excerpt(body) {
     const flat = body.replace(/\s+/gu, ' ').trim();
@@ -31826,7 +31840,66 @@ function excerpt(body) {
     return `a body starting ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat)}`;
 }
 
+;// CONCATENATED MODULE: ./src/c1/types.ts
+/** The fields of C1's PersonalClient schema, in its order: the only ones read from an answer or written to an output. */
+const types_PERSONAL_CLIENT_FIELDS = [
+    'id',
+    'clientId',
+    'userId',
+    'displayName',
+    'allowSourceCidr',
+    'scopedRoles',
+    'expiresTime',
+    'createdAt',
+    'updatedAt',
+    'lastUsedAt',
+    'deletedAt'
+];
+const LISTS = ['allowSourceCidr', 'scopedRoles'];
+/** The fields C1's schema documents as nullable: the lists and the timestamps. */
+const NULLABLE = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
+/** isObject says whether a parsed JSON value is an object (not an array, not null). */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
+ * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
+ * kept. Returns what is wrong, as text, when a schema field has the wrong type.
+ */
+function readPersonalClient(value) {
+    if (!isObject(value))
+        return 'the record is not an object';
+    const record = value;
+    const out = {};
+    for (const field of types_PERSONAL_CLIENT_FIELDS) {
+        if (!Object.hasOwn(record, field))
+            continue;
+        const v = record[field];
+        if (v === undefined)
+            continue;
+        if (v === null) {
+            // protojson writes an unset text field as absent, never null; a null there reads as absent too.
+            if (!NULLABLE.includes(field))
+                continue;
+            out[field] = null;
+        }
+        else if (LISTS.includes(field)) {
+            if (!Array.isArray(v) || !v.every((item) => typeof item === 'string'))
+                return `${field} is not a list of strings`;
+            out[field] = [...v];
+        }
+        else {
+            if (typeof v !== 'string')
+                return `${field} is not a string`;
+            out[field] = v;
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/c1/credentials.ts
+
 
 
 
@@ -31896,16 +31969,13 @@ function toRecord(owner, raw, what) {
 function expectRecord(owner, what, raw) {
     const record = toRecord(owner, raw, what);
     if (record === undefined)
-        throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+        throw new C1Error(`C1 ${what} answered 200 without a usable credential (got ${shapeOf(raw)}).`, 200, false);
     return record;
 }
 /** checkId throws when an id from C1 is not one, before it is put into a path. */
 function checkId(what, field, id) {
     if (!isPersonalClientId(id))
         throw new C1Error(`C1 ${what} gave a ${field} that is not an id: ${errors_quote(id)}.`, 200, false);
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function isStringListOrNull(v) {
     return v === undefined || v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'));
@@ -34802,60 +34872,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/c1/types.ts
-/** The fields of C1's PersonalClient schema, in its order: the only ones read from an answer or written to an output. */
-const types_PERSONAL_CLIENT_FIELDS = [
-    'id',
-    'clientId',
-    'userId',
-    'displayName',
-    'allowSourceCidr',
-    'scopedRoles',
-    'expiresTime',
-    'createdAt',
-    'updatedAt',
-    'lastUsedAt',
-    'deletedAt'
-];
-const LISTS = ['allowSourceCidr', 'scopedRoles'];
-/** The fields C1's schema documents as nullable: the lists and the timestamps. */
-const NULLABLE = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
-/**
- * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
- * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
- * kept. Returns what is wrong, as text, when a schema field has the wrong type.
- */
-function readPersonalClient(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return 'the record is not an object';
-    const record = value;
-    const out = {};
-    for (const field of types_PERSONAL_CLIENT_FIELDS) {
-        if (!Object.hasOwn(record, field))
-            continue;
-        const v = record[field];
-        if (v === undefined)
-            continue;
-        if (v === null) {
-            // protojson writes an unset text field as absent, never null; a null there reads as absent too.
-            if (!NULLABLE.includes(field))
-                continue;
-            out[field] = null;
-        }
-        else if (LISTS.includes(field)) {
-            if (!Array.isArray(v) || !v.every((item) => typeof item === 'string'))
-                return `${field} is not a list of strings`;
-            out[field] = [...v];
-        }
-        else {
-            if (typeof v !== 'string')
-                return `${field} is not a string`;
-            out[field] = v;
-        }
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/update.ts
 
 
@@ -35406,7 +35422,7 @@ class C1Client {
     async mint(auth) {
         const request = await tokenRequest(auth, this.options.tenant.hostname, this.options.tokenDeps);
         const body = await this.call({ what: `token request with ${request.what}`, method: 'POST', path: '/auth/v1/token', form: request.form, bearer: false }, request.what);
-        const token = client_isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
+        const token = isObject(body) && typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
         if (token === undefined) {
             throw new C1Error(`C1's token endpoint answered without an access_token for ${request.what}.`, 200, false);
         }
@@ -35437,7 +35453,7 @@ class C1Client {
             parsed = undefined;
         }
         if (response.status >= 200 && response.status < 300) {
-            const token = client_isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
+            const token = isObject(parsed) && typeof parsed.access_token === 'string' && parsed.access_token !== '' ? parsed.access_token : undefined;
             if (token === undefined)
                 return { kind: 'refused', status: response.status, oauthError: undefined, message: 'an answer without an access_token' };
             this.options.tokenDeps.mask(token);
@@ -35446,7 +35462,7 @@ class C1Client {
         return {
             kind: 'refused',
             status: response.status,
-            oauthError: client_isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
+            oauthError: isObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined,
             message: `${statusText(response.status)}: ${bodyMessage(response.body)}`
         };
     }
@@ -35455,8 +35471,8 @@ class C1Client {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
         const what = `List of personal clients (looking for ${lookingFor})`;
         const body = await this.call({ what, method: 'GET', path: `/api/v1/iam/personal_clients${query}`, bearer: true });
-        const list = client_isObject(body) ? body.list : undefined;
-        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+        const list = isObject(body) ? body.list : undefined;
+        if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
             throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         const records = [];
@@ -35523,7 +35539,7 @@ class C1Client {
                 throw new TimeoutError(once.timeoutMs);
             throw error;
         }
-        if (!client_isObject(body) || typeof body.checkedIp !== 'string')
+        if (!isObject(body) || typeof body.checkedIp !== 'string')
             throw new C1Error(`C1's ${what} answered without checkedIp.`, 200, false);
         return body.checkedIp;
     }
@@ -35532,8 +35548,8 @@ class C1Client {
     async introspect() {
         const what = 'introspect';
         const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
-        if (!client_isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
-            throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+        if (!isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
+            throw new C1Error(`C1 ${what} answered without a userId (got ${shapeOf(body)}).`, 200, false);
         }
         // The rotate action puts it into a path as the service principal id.
         checkId(what, 'userId', body.userId);
@@ -35543,15 +35559,15 @@ class C1Client {
     async readCredential(ref) {
         const what = `Get of ${describe(ref)}`;
         const body = await this.call({ what, method: 'GET', path: credentialPath(ref), bearer: true });
-        return expectRecord(ref, what, client_isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
+        return expectRecord(ref, what, isObject(body) ? (ref.kind === 'pcc' ? body.client : body.credential) : undefined);
     }
     /** credentialPage reads one page of an owner's credentials; records that are not credentials are skipped. */
     async credentialPage(owner, pageToken) {
         const query = pageToken === '' ? '' : `?pageToken=${encodeURIComponent(pageToken)}`;
         const what = listName(owner);
         const body = await this.call({ what, method: 'GET', path: `${collectionPath(owner)}${query}`, bearer: true });
-        const list = client_isObject(body) ? body.list : undefined;
-        if (!client_isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
+        const list = isObject(body) ? body.list : undefined;
+        if (!isObject(body) || !(list === undefined || list === null || Array.isArray(list))) {
             throw new C1Error(`C1 ${what} answered 200 with a body that is not a list.`, 200, false);
         }
         return {
@@ -35579,7 +35595,7 @@ class C1Client {
                 await this.wait(attempt, this.options.retry.maxAttempts, statusText(429), undefined);
             }
         }
-        const secretText = client_isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
+        const secretText = isObject(body) && typeof body.clientSecret === 'string' ? body.clientSecret : '';
         for (const mask of secretMasks(secretText))
             this.options.tokenDeps.mask(mask);
         let secret;
@@ -35593,7 +35609,7 @@ class C1Client {
             this.options.tokenDeps.mask(secret.d);
         let record;
         try {
-            record = client_isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential, what) : undefined;
+            record = isObject(body) ? toRecord(owner, owner.kind === 'pcc' ? body.client : body.credential, what) : undefined;
         }
         catch (error) {
             // Created, but under an id that cannot be named in a path: the orphan search reports it.
@@ -35747,9 +35763,6 @@ function attempts(n) {
 function headerValue(v) {
     return Array.isArray(v) ? v[0] : v;
 }
-function client_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /**
  * parseJson reads a 2xx body. For a `single` call (a Create) the body may hold a new secret not yet masked,
  * so no excerpt is shown, and the outcome is unknown: something may have been created.
@@ -35766,16 +35779,8 @@ function parseJson(what, body, single) {
 }
 /** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
 function readClient(body) {
-    if (!client_isObject(body) || !client_isObject(body.client)) {
-        const got = client_isObject(body)
-            ? `an object with ${JSON.stringify(Object.keys(body)
-                .slice(0, 5)
-                .map((k) => k.slice(0, 40)))}`
-            : Array.isArray(body)
-                ? 'an array'
-                : JSON.stringify(body === null ? null : typeof body);
-        return `without a client (got ${got})`;
-    }
+    if (!isObject(body) || !isObject(body.client))
+        return `without a client (got ${shapeOf(body)})`;
     const record = readPersonalClient(body.client);
     return typeof record === 'string' ? `with a malformed client (${record})` : record;
 }

@@ -3,9 +3,9 @@ import type { ClientId, Tenant } from '../config/tenant.js';
 import { TimeoutError, type HttpResponse, type Transport } from '../net/http.js';
 import type { ClientSecret } from '../config/secret.js';
 import { assertionForm, tokenRequest, type TokenDeps } from './auth.js';
-import { bodyMessage, C1Error, excerpt, messageOf, statusText } from './errors.js';
+import { bodyMessage, C1Error, excerpt, messageOf, shapeOf, statusText } from './errors.js';
 import { backoffMs, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
-import { readPersonalClient, type ClientFields, type PersonalClient } from './types.js';
+import { isObject, readPersonalClient, type ClientFields, type PersonalClient } from './types.js';
 import { parseClientSecret, secretMasks } from '../config/secret.js';
 import {
   checkId,
@@ -229,7 +229,7 @@ export class C1Client {
     const what = 'introspect';
     const body = await this.call({ what, method: 'GET', path: '/api/v1/auth/introspect', bearer: true });
     if (!isObject(body) || typeof body.userId !== 'string' || body.userId === '') {
-      throw new C1Error(`C1 ${what} answered without a userId: ${excerpt(JSON.stringify(body))}.`, 200, false);
+      throw new C1Error(`C1 ${what} answered without a userId (got ${shapeOf(body)}).`, 200, false);
     }
     // The rotate action puts it into a path as the service principal id.
     checkId(what, 'userId', body.userId);
@@ -458,10 +458,6 @@ function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * parseJson reads a 2xx body. For a `single` call (a Create) the body may hold a new secret not yet masked,
  * so no excerpt is shown, and the outcome is unknown: something may have been created.
@@ -477,18 +473,7 @@ function parseJson(what: string, body: string, single: boolean): unknown {
 
 /** readClient reads `{"client": PersonalClient}`, or says what is wrong with it, without echoing the body. */
 function readClient(body: unknown): PersonalClient | string {
-  if (!isObject(body) || !isObject(body.client)) {
-    const got = isObject(body)
-      ? `an object with ${JSON.stringify(
-          Object.keys(body)
-            .slice(0, 5)
-            .map((k) => k.slice(0, 40))
-        )}`
-      : Array.isArray(body)
-        ? 'an array'
-        : JSON.stringify(body === null ? null : typeof body);
-    return `without a client (got ${got})`;
-  }
+  if (!isObject(body) || !isObject(body.client)) return `without a client (got ${shapeOf(body)})`;
   const record = readPersonalClient(body.client);
   return typeof record === 'string' ? `with a malformed client (${record})` : record;
 }

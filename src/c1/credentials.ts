@@ -1,6 +1,7 @@
 import { isPersonalClientId } from '../config/inputs.js';
 import { quote } from '../config/errors.js';
-import { C1Error, excerpt } from './errors.js';
+import { C1Error, shapeOf } from './errors.js';
+import { isObject } from './types.js';
 
 /**
  * The two kinds of credential the rotate action replaces, read into one shape: personal clients (`pcc`) and
@@ -103,18 +104,13 @@ export function toRecord(owner: Owner, raw: unknown, what: string): CredentialRe
 /** expectRecord reads the credential a Get or Create answered with, or fails naming the call. */
 export function expectRecord(owner: Owner, what: string, raw: unknown): CredentialRecord {
   const record = toRecord(owner, raw, what);
-  if (record === undefined)
-    throw new C1Error(`C1 ${what} answered 200 without a usable credential: ${excerpt(JSON.stringify(raw))}.`, 200, false);
+  if (record === undefined) throw new C1Error(`C1 ${what} answered 200 without a usable credential (got ${shapeOf(raw)}).`, 200, false);
   return record;
 }
 
 /** checkId throws when an id from C1 is not one, before it is put into a path. */
 export function checkId(what: string, field: string, id: string): void {
   if (!isPersonalClientId(id)) throw new C1Error(`C1 ${what} gave a ${field} that is not an id: ${quote(id)}.`, 200, false);
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isStringListOrNull(v: unknown): v is readonly string[] | null | undefined {

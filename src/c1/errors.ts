@@ -55,6 +55,22 @@ export function bodyMessage(body: string): string {
   return excerpt(body);
 }
 
+/**
+ * shapeOf says what a parsed answer was, for an error when it is not what was expected: its first keys, never
+ * its values (they may be anything, nested arbitrarily deep, which JSON.stringify would not survive).
+ */
+export function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) {
+    return `an object with ${JSON.stringify(
+      Object.keys(value)
+        .slice(0, 5)
+        .map((k) => k.slice(0, 40))
+    )}`;
+  }
+  return JSON.stringify(value === null ? null : typeof value);
+}
+
 /** excerpt shows the first bytes of a body that is not what was expected (a captive portal's HTML, say). */
 export function excerpt(body: string): string {
   const flat = body.replace(/\s+/gu, ' ').trim();

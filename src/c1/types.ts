@@ -43,14 +43,19 @@ const LISTS: readonly string[] = ['allowSourceCidr', 'scopedRoles'];
 /** The fields C1's schema documents as nullable: the lists and the timestamps. */
 const NULLABLE: readonly string[] = [...LISTS, 'expiresTime', 'createdAt', 'updatedAt', 'lastUsedAt', 'deletedAt'];
 
+/** isObject says whether a parsed JSON value is an object (not an array, not null). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /**
  * readPersonalClient takes the schema's fields out of a record C1 sent, checking each one's type, and nothing
  * else: an unexpected field (even one named `clientSecret`), however large or deeply nested, is never read or
  * kept. Returns what is wrong, as text, when a schema field has the wrong type.
  */
 export function readPersonalClient(value: unknown): PersonalClient | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the record is not an object';
-  const record = value as Record<string, unknown>;
+  if (!isObject(value)) return 'the record is not an object';
+  const record = value;
   const out: Record<string, string | readonly string[] | null> = {};
   for (const field of PERSONAL_CLIENT_FIELDS) {
     if (!Object.hasOwn(record, field)) continue;

@@ -1,3 +1,4 @@
+import { isObject } from '../c1/types.js';
 import { isPersonalClientId, isRoleId, type Cleanup } from '../config/inputs.js';
 import { Defaults, FIELDS, type Field } from '../config/names.js';
 import { isCidr } from '../net/cidr.js';
@@ -104,7 +105,7 @@ export function readSavedRun(store: StateStore): SavedRun {
 
 /** undoProblem says how a saved Undo breaks the rules a planned one keeps, or undefined when it keeps them. */
 function undoProblem(value: unknown): string | undefined {
-  if (!isRecord(value)) return 'is not a JSON object';
+  if (!isObject(value)) return 'is not a JSON object';
   if (!(value.cidrMode === 'replace' || value.cidrMode === 'add' || value.cidrMode === 'remove')) return 'has no valid cidrMode';
   for (const key of ['cidrsAdded', 'cidrsRemoved'] as const) {
     const problem = valueProblem('allowSourceCidr', value[key]);
@@ -113,7 +114,7 @@ function undoProblem(value: unknown): string | undefined {
   if (!Array.isArray(value.changes)) return 'has no list of changes';
   const seen = new Set<string>();
   for (const change of value.changes as unknown[]) {
-    if (!isRecord(change)) return 'has a change that is not an object';
+    if (!isObject(change)) return 'has a change that is not an object';
     const field = FIELDS.find((f) => f === change.field);
     if (field === undefined || seen.has(field)) return 'has a change of an unknown or repeated field';
     seen.add(field);
@@ -138,8 +139,4 @@ function valueProblem(field: Field, value: unknown): string | undefined {
   if (field === 'scopedRoles') return list.every(isRoleId) ? undefined : 'holds something that is not a role ID';
   if (list.length > Defaults.maxCidrs) return `holds ${list.length} CIDRs, more than ${Defaults.maxCidrs}`;
   return list.every(isCidr) ? undefined : 'holds something that is not a CIDR';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

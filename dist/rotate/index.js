@@ -35231,7 +35231,7 @@ function rotationSummary(p) {
                 ? 'not reached'
                 : `failed after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`;
     rows.push(['verification', verification], ['old revoked', p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no']);
-    s.addTable([[header(''), header('')], ...rows]);
+    s.addTable([[header('rotation'), header('result')], ...rows]);
     const items = [`GitHub holds: ${report_text(holds(p))}`];
     if (p.newRevoked === true)
         items.push('The new credential was revoked again (rollback).');

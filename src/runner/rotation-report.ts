@@ -82,7 +82,7 @@ export function rotationSummary(p: Progress): string {
         ? 'not reached'
         : `failed after ${((p.verifyMs ?? 0) / 1000).toFixed(1)} s`;
   rows.push(['verification', verification], ['old revoked', p.revoked ? 'yes' : !p.revokeOld ? 'no (revoke-old: false)' : 'no']);
-  s.addTable([[header(''), header('')], ...rows]);
+  s.addTable([[header('rotation'), header('result')], ...rows]);
   const items = [`GitHub holds: ${text(holds(p))}`];
   if (p.newRevoked === true) items.push('The new credential was revoked again (rollback).');
   for (const note of p.notes) items.push(text(note));
